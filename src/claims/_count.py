@@ -1,0 +1,171 @@
+"""Counts with bounds: what a source says about how many, kept with its own wording."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from claims._checks import check_count, check_optional_text, check_text
+from claims._errors import ValidationError
+
+
+class Bound(enum.Enum):
+    """How a source bounded its figure."""
+
+    EXACT = "exact"
+    """"four members": low == high."""
+    AT_LEAST = "at_least"
+    """"at least nine": no upper bound."""
+    AT_MOST = "at_most"
+    """"up to twenty": low is 0."""
+    BETWEEN = "between"
+    """"between 100 and 300"."""
+    APPROXIMATELY = "approximately"
+    """"about 50": a band around a stated ``best`` figure."""
+    VAGUE = "vague"
+    """"many", "dozens": bounds from a vocabulary of vague words; ``wording`` is required."""
+
+
+@attrs.frozen
+class Count:
+    """A count of people or things with its bounds, e.g. "at least nine" is ``[9, open)``.
+
+    Counts have no total order (like intervals): compare them with :meth:`contains`,
+    :meth:`overlaps` and :meth:`intersection`, not ``<``.
+
+    Args:
+        low: The smallest number the wording allows (0 or more).
+        high: The largest, or ``None`` when the wording sets no upper bound.
+        bound: The kind of bound the source used.
+        best: The figure the source named when it gave one inside a band ("about 50");
+            set to ``low`` for exact counts.
+        wording: The source's own words for the figure ("at least nine"), kept verbatim.
+
+    Raises:
+        ValidationError: for negative numbers, ``low > high``, or a bound kind that the
+            numbers contradict (an exact count with two ends, an "at least" with a high).
+    """
+
+    low: int
+    high: int | None
+    bound: Bound = Bound.EXACT
+    best: int | None = None
+    wording: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_count("low", self.low)
+        if self.high is not None:
+            check_count("high", self.high)
+            if self.low > self.high:
+                raise ValidationError(
+                    f"'low' must be <= 'high': low={self.low}, high={self.high}"
+                )
+        if not isinstance(self.bound, Bound):
+            raise ValidationError(f"'bound' must be a Bound: bound={self.bound!r}")
+        check_optional_text("wording", self.wording)
+        self._check_shape()
+        if self.best is not None:
+            check_count("best", self.best)
+            if not self.contains(self.best):
+                raise ValidationError(
+                    f"'best' must lie within low..high: best={self.best}, "
+                    f"low={self.low}, high={self.high}"
+                )
+        if self.bound is Bound.EXACT and self.best is None:
+            object.__setattr__(self, "best", self.low)
+
+    def _check_shape(self) -> None:
+        bound, low, high = self.bound, self.low, self.high
+        problem = None
+        if bound is Bound.EXACT and high != low:
+            problem = "an exact count needs high == low"
+        elif bound is Bound.AT_LEAST and high is not None:
+            problem = "an 'at least' count has no high (None)"
+        elif bound is Bound.AT_MOST and (high is None or low != 0):
+            problem = "an 'at most' count needs low == 0 and a high"
+        elif bound is Bound.BETWEEN and high is None:
+            problem = "a 'between' count needs a high"
+        elif bound is Bound.APPROXIMATELY and (high is None or self.best is None):
+            problem = "an approximate count needs a high and a best figure"
+        elif bound is Bound.VAGUE:
+            check_text("wording", self.wording)
+        if problem:
+            raise ValidationError(
+                f"{problem}: bound={bound.value!r}, low={low}, high={high}, best={self.best}"
+            )
+
+    # -- constructors -------------------------------------------------------------------
+
+    @classmethod
+    def exact(cls, n: int, wording: str | None = None) -> Count:
+        """Exactly ``n`` ("four members")."""
+        return cls(n, n, Bound.EXACT, wording=wording)
+
+    @classmethod
+    def at_least(cls, n: int, wording: str | None = None) -> Count:
+        """``n`` or more, open above ("at least nine")."""
+        return cls(n, None, Bound.AT_LEAST, wording=wording)
+
+    @classmethod
+    def at_most(cls, n: int, wording: str | None = None) -> Count:
+        """From 0 to ``n`` ("up to twenty")."""
+        return cls(0, n, Bound.AT_MOST, wording=wording)
+
+    @classmethod
+    def between(cls, low: int, high: int, wording: str | None = None) -> Count:
+        """From ``low`` to ``high`` inclusive ("between 100 and 300")."""
+        return cls(low, high, Bound.BETWEEN, wording=wording)
+
+    @classmethod
+    def approximately(
+        cls, best: int, low: int, high: int, wording: str | None = None
+    ) -> Count:
+        """About ``best``, read as the band ``low..high`` ("about 50" as 45..55)."""
+        return cls(low, high, Bound.APPROXIMATELY, best=best, wording=wording)
+
+    @classmethod
+    def vague(cls, wording: str, low: int, high: int | None = None) -> Count:
+        """A vague quantity ("many") with the bounds a vocabulary gives its word."""
+        return cls(low, high, Bound.VAGUE, wording=wording)
+
+    # -- queries ------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        """True when the count has no upper bound."""
+        return self.high is None
+
+    def contains(self, n: int) -> bool:
+        """Whether the number ``n`` is allowed by this count."""
+        return self.low <= n and (self.high is None or n <= self.high)
+
+    def overlaps(self, other: Count) -> bool:
+        """Whether some number is allowed by both counts."""
+        return self.intersection(other) is not None
+
+    def intersection(self, other: Count) -> tuple[int, int | None] | None:
+        """The numbers both counts allow, as ``(low, high)`` (high ``None``: open), or None."""
+        low = max(self.low, other.low)
+        highs = [h for h in (self.high, other.high) if h is not None]
+        high = min(highs) if highs else None
+        if high is not None and low > high:
+            return None
+        return (low, high)
+
+    def describe(self) -> str:
+        """Canonical English for the bounds, independent of the wording."""
+        if self.bound is Bound.EXACT:
+            return str(self.low)
+        if self.bound is Bound.AT_LEAST:
+            return f"at least {self.low}"
+        if self.bound is Bound.AT_MOST:
+            return f"at most {self.high}"
+        if self.bound is Bound.APPROXIMATELY:
+            return f"about {self.best} ({self.low}-{self.high})"
+        if self.high is None:
+            return f"{self.low} or more"
+        return f"{self.low}-{self.high}"
+
+    def __str__(self) -> str:
+        return self.wording if self.wording is not None else self.describe()

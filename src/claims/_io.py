@@ -1,0 +1,321 @@
+"""Reading and writing dossiers: a versioned JSON document and a JSON Lines form.
+
+The JSON document::
+
+    {"format": "claims.dossier", "version": 1,
+     "sources": [...], "vocabulary": {...}, "events": [...], "claims": [...]}
+
+The JSON Lines form puts everything but the claims on its first line (with
+``"format": "claims.dossier.lines"``) and then one claim per line, so a large collection can be
+read as a stream (:func:`iter_claims`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from claims._claim import Claim
+from claims._converter import converter, structure_at
+from claims._dossier import Dossier, reference_problems
+from claims._errors import DossierError
+from claims._event import Event
+from claims._problems import Problem
+from claims._source import Source
+from claims._vocabulary import Vocabulary
+
+FORMAT = "claims.dossier"
+LINES_FORMAT = "claims.dossier.lines"
+VERSION = 1
+_SECTIONS = ("sources", "vocabulary", "events", "claims")
+_ITEM_TYPES: dict[str, type[Any]] = {"sources": Source, "events": Event, "claims": Claim}
+
+PathLike = str | os.PathLike[str]
+
+
+# -- to data ------------------------------------------------------------------------------
+
+
+def unstructure(value: Any, as_type: Any = None) -> Any:
+    """Any model object as plain JSON data (dicts, lists, strings, numbers).
+
+    Args:
+        value: The object.
+        as_type: Unstructure as this type instead of the value's own class; pass
+            :data:`claims.Value` to get a value with its ``"type"`` tag, as claims hold it.
+    """
+    if isinstance(value, Dossier):
+        return _dossier_data(value, FORMAT, with_claims=True)
+    return converter().unstructure(value, unstructure_as=as_type)
+
+
+def _dossier_data(dossier: Dossier, fmt: str, *, with_claims: bool) -> dict[str, Any]:
+    unstructured = converter().unstructure
+    data: dict[str, Any] = {"format": fmt, "version": VERSION}
+    data["sources"] = [unstructured(s) for s in dossier.sources]
+    data["vocabulary"] = unstructured(dossier.vocabulary)
+    data["events"] = [unstructured(e) for e in dossier.events]
+    if with_claims:
+        data["claims"] = [unstructured(c) for c in dossier.claims]
+    return data
+
+
+def dumps(dossier: Dossier) -> str:
+    """The dossier as a JSON document (stable key and item order, two-space indent)."""
+    return json.dumps(unstructure(dossier), indent=2, ensure_ascii=False) + "\n"
+
+
+def dump(dossier: Dossier, path: PathLike) -> None:
+    """Write the dossier to ``path``: JSON Lines if it ends in ``.jsonl``, else JSON."""
+    target = Path(path)
+    with target.open("w", encoding="utf-8", newline="\n") as stream:
+        if target.suffix == ".jsonl":
+            _write_lines(dossier, stream)
+        else:
+            stream.write(dumps(dossier))
+
+
+def _write_lines(dossier: Dossier, stream: IO[str]) -> None:
+    head = _dossier_data(dossier, LINES_FORMAT, with_claims=False)
+    stream.write(json.dumps(head, ensure_ascii=False) + "\n")
+    unstructured = converter().unstructure
+    for claim in dossier.claims:
+        stream.write(json.dumps(unstructured(claim), ensure_ascii=False) + "\n")
+
+
+# -- from data ----------------------------------------------------------------------------
+
+
+def structure(data: Any, cls: type[Any], *, allow_unknown_keys: bool = False) -> Any:
+    """Plain JSON data as a model object of type ``cls``.
+
+    Raises:
+        DossierError: with every problem and its path (``$.claims[3].value``).
+    """
+    if cls is Dossier:
+        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys)
+    found: list[Problem] = []
+    result = structure_at(data, cls, "$", found, forbid_extra_keys=not allow_unknown_keys)
+    if found:
+        raise DossierError(found)
+    return result
+
+
+def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
+                      path: str | None = None) -> Dossier:
+    """A dossier from its JSON data, reporting every problem in it at once."""
+    found: list[Problem] = []
+    head = _check_head(data, FORMAT, found, allow_unknown_keys, sections=_SECTIONS)
+    if head is None:
+        raise DossierError(found, path)
+    vocabulary, sources, events, known = _read_head(head, found, allow_unknown_keys)
+    claims = _read_items(head.get("claims", []), "claims", found, allow_unknown_keys, known)
+    found.extend(reference_problems(vocabulary, sources, events, claims, also_known=known))
+    if found:
+        raise DossierError(found, path)
+    return Dossier(
+        sources=tuple(s for _, s in sources),
+        vocabulary=vocabulary,
+        events=tuple(e for _, e in events),
+        claims=tuple(c for _, c in claims),
+    )
+
+
+def _check_head(data: Any, fmt: str, found: list[Problem], allow_unknown_keys: bool,
+                sections: tuple[str, ...]) -> dict[str, Any] | None:
+    if not isinstance(data, dict):
+        found.append(Problem("$", f"expected a JSON object, got {type(data).__name__}"))
+        return None
+    if data.get("format") != fmt:
+        found.append(Problem("$.format", f"expected {fmt!r}, got {data.get('format')!r}"))
+    version = data.get("version")
+    if version != VERSION:
+        found.append(Problem(
+            "$.version", f"unsupported version {version!r}; this library reads {VERSION}"))
+    unknown = sorted(set(data) - {"format", "version", *sections})
+    if unknown and not allow_unknown_keys:
+        found.append(Problem("$", f"unknown keys {unknown}"))
+    return None if found else data
+
+
+def _read_head(head: dict[str, Any], found: list[Problem], allow_unknown_keys: bool) -> tuple[
+    Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]], dict[str, set[str]]
+]:
+    known: dict[str, set[str]] = {}
+    vocabulary = _read_vocabulary(head.get("vocabulary", {}), found, allow_unknown_keys)
+    sources = _read_items(head.get("sources", []), "sources", found, allow_unknown_keys, known)
+    events = _read_items(head.get("events", []), "events", found, allow_unknown_keys, known)
+    return vocabulary, sources, events, known
+
+
+def _read_vocabulary(data: Any, found: list[Problem], allow_unknown_keys: bool) -> Vocabulary:
+    """Each section of the vocabulary on its own, then its cross-checks, all reported."""
+    if not isinstance(data, dict):
+        found.append(Problem("$.vocabulary", f"expected object, got {type(data).__name__}"))
+        return Vocabulary()
+    fields = {f.name: f for f in attrs.fields(attrs.resolve_types(Vocabulary)) if f.init}
+    unknown = sorted(set(data) - set(fields))
+    if unknown and not allow_unknown_keys:
+        found.append(Problem("$.vocabulary", f"unknown keys {unknown}"))
+    sections = {}
+    for name, field in fields.items():
+        if name in data:
+            kind: Any = field.type
+            value = structure_at(data[name], kind, f"$.vocabulary.{name}", found,
+                                 forbid_extra_keys=not allow_unknown_keys)
+            sections[name] = value if value is not None else ()
+    vocabulary = Vocabulary.unchecked(**sections)
+    found.extend(p.rooted_at("$.vocabulary") for p in vocabulary.problems())
+    return vocabulary
+
+
+def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_keys: bool,
+                known: dict[str, set[str]]) -> list[tuple[int, Any]]:
+    """Each item of a section on its own, so one bad item hides no problem in another."""
+    if not isinstance(data, list):
+        found.append(Problem(f"$.{section}", f"expected array, got {type(data).__name__}"))
+        return []
+    items = []
+    for index, raw in enumerate(data):
+        item = structure_at(raw, _ITEM_TYPES[section], f"$.{section}[{index}]", found,
+                            forbid_extra_keys=not allow_unknown_keys)
+        if item is not None:
+            items.append((index, item))
+        elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            known.setdefault(section, set()).add(raw["id"])
+    return items
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def loads(text: str, *, allow_unknown_keys: bool = False) -> Dossier:
+    """A dossier from a JSON document's text."""
+    return dossier_from_data(_parse_json(text, None, None), allow_unknown_keys=allow_unknown_keys)
+
+
+def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
+    """Read a dossier from ``path``: JSON Lines if it ends in ``.jsonl``, else JSON.
+
+    Args:
+        path: The file.
+        allow_unknown_keys: Ignore keys this version does not know instead of refusing them.
+
+    Raises:
+        DossierError: naming the file and, for every problem, the place inside it
+            (``$.claims[3].value``; for JSON Lines, ``line 5: $.value``).
+    """
+    source = Path(path)
+    try:
+        if source.suffix == ".jsonl":
+            return _load_lines(source, allow_unknown_keys)
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
+    data = _parse_json(text, str(path), None)
+    return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
+
+
+def _parse_json(text: str, path: str | None, line: int | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {line}" if line is not None else f"line {exc.lineno} column {exc.colno}"
+        raise DossierError([Problem("$", f"not valid JSON at {where}: {exc.msg}")],
+                           path) from None
+
+
+def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
+    found: list[Problem] = []
+    with path.open(encoding="utf-8") as stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+        claims = []
+        for number, line in enumerate(stream, start=2):
+            claim = _line_claim(line, number, found, allow_unknown_keys)
+            if claim is not None:
+                claims.append((number, claim))
+    problems = reference_problems(vocabulary, sources, events, claims, also_known=known)
+    found.extend(_line_paths(problems))
+    if found:
+        raise DossierError(found, str(path))
+    return Dossier(
+        sources=tuple(s for _, s in sources), vocabulary=vocabulary,
+        events=tuple(e for _, e in events), claims=tuple(c for _, c in claims),
+    )
+
+
+def _lines_head(stream: IO[str], path: str, found: list[Problem], allow_unknown_keys: bool
+                ) -> tuple[Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]],
+                           dict[str, set[str]]]:
+    first = stream.readline()
+    head = _check_head(_parse_json(first or "null", path, 1), LINES_FORMAT, found,
+                       allow_unknown_keys, sections=_SECTIONS[:3])
+    if head is None:
+        raise DossierError([p.rooted_at("line 1: $") for p in found], path)
+    vocabulary, sources, events, known = _read_head(head, found, allow_unknown_keys)
+    found[:] = [p.rooted_at("line 1: $") for p in found]
+    return vocabulary, sources, events, known
+
+
+def _line_claim(line: str, number: int, found: list[Problem], allow_unknown_keys: bool
+                ) -> Claim | None:
+    if not line.strip():
+        return None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        found.append(Problem(f"line {number}: $", f"not valid JSON: {exc.msg}"))
+        return None
+    claim: Claim | None = structure_at(data, Claim, f"line {number}: $", found,
+                                       forbid_extra_keys=not allow_unknown_keys)
+    return claim
+
+
+def _line_paths(problems: list[Problem]) -> Iterator[Problem]:
+    """Reference problems for claims carry ``$.claims[N]`` with N the line number."""
+    for problem in problems:
+        if problem.path.startswith("$.claims["):
+            number, _, rest = problem.path[len("$.claims["):].partition("]")
+            yield Problem(f"line {number}: ${rest}", problem.message)
+        else:
+            yield problem.rooted_at("line 1: $")
+
+
+def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator[Claim]:
+    """Stream the claims of a JSON Lines dossier one at a time, checking each against its head.
+
+    Raises:
+        DossierError: at the first line with problems (the head's problems come first).
+    """
+    source = Path(path)
+    found: list[Problem] = []
+    with source.open(encoding="utf-8") as stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+        if found:
+            raise DossierError(found, str(path))
+        known = {
+            "sources": known.get("sources", set()) | {s.id for _, s in sources},
+            "events": known.get("events", set()) | {e.id for _, e in events},
+        }
+        seen: set[str] = set()
+        for number, line in enumerate(stream, start=2):
+            claim = _line_claim(line, number, found, allow_unknown_keys)
+            if claim is not None:
+                problems = reference_problems(vocabulary, [], [], [(number, claim)],
+                                              also_known=known)
+                found.extend(_line_paths(problems))
+                if claim.id in seen:
+                    found.append(Problem(f"line {number}: $.id",
+                                         f"duplicate claim id {claim.id!r}"))
+                seen.add(claim.id)
+            if found:
+                raise DossierError(found, str(path))
+            if claim is not None:
+                yield claim

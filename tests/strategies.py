@@ -1,0 +1,209 @@
+"""Hypothesis strategies for every public value type of ``claims``.
+
+A new field goes into its strategy the same day it goes into the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+import claims as c
+
+ids = st.from_regex(r"[a-z0-9][a-z0-9_.:-]{0,11}", fullmatch=True)
+texts = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+optional_texts = st.none() | texts
+numbers = st.integers(min_value=0, max_value=10_000)
+
+
+@st.composite
+def counts(draw: st.DrawFn) -> c.Count:
+    """Counts of every bound kind, with or without their wording."""
+    bound = draw(st.sampled_from(c.Bound))
+    low = draw(numbers)
+    wording = draw(optional_texts)
+    if bound is c.Bound.EXACT:
+        return c.Count.exact(low, wording)
+    if bound is c.Bound.AT_LEAST:
+        return c.Count.at_least(low, wording)
+    if bound is c.Bound.AT_MOST:
+        return c.Count.at_most(low, wording)
+    high = draw(st.integers(min_value=low, max_value=low + 10_000))
+    if bound is c.Bound.BETWEEN:
+        return c.Count.between(low, high, wording)
+    if bound is c.Bound.APPROXIMATELY:
+        return c.Count.approximately(draw(st.integers(low, high)), low, high, wording)
+    return c.Count.vague(draw(texts), low, draw(st.none() | st.just(high)))
+
+
+zones = st.builds(
+    dt.timezone, st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+        lambda m: dt.timedelta(minutes=m))
+)
+
+
+@st.composite
+def time_spans(draw: st.DrawFn) -> c.TimeSpan:
+    """Zone-aware spans of any precision, in fixed-offset zones."""
+    zone = draw(zones)
+    start = draw(st.datetimes(min_value=dt.datetime(1900, 1, 1),
+                              max_value=dt.datetime(2100, 1, 1))).replace(tzinfo=zone)
+    length = draw(st.integers(min_value=1, max_value=10**9))
+    end_zone = draw(zones)
+    end = (start + dt.timedelta(milliseconds=length)).astimezone(end_zone)
+    return c.TimeSpan(start, end, draw(st.sampled_from(c.Precision)), draw(optional_texts))
+
+
+def references(cls: Any, pool: list[str]) -> st.SearchStrategy[Any]:
+    return st.builds(cls, st.sampled_from(pool), optional_texts)
+
+
+terms = st.builds(c.Term, ids, optional_texts)
+actor_refs = st.builds(c.ActorRef, ids, optional_texts)
+place_refs = st.builds(c.PlaceRef, ids, optional_texts)
+text_values = st.builds(c.Text, texts)
+values = st.one_of(counts(), terms, actor_refs, place_refs, time_spans(), text_values)
+hedges = st.none() | st.sampled_from(c.Hedge)
+scopes = st.builds(c.Scope, st.none() | ids, st.none() | ids, st.none() | ids)
+relays = st.builds(c.Relay, outlet=ids, url=optional_texts,
+                   published=st.none() | time_spans(), quote=optional_texts)
+provenances = st.builds(
+    c.Provenance, source=ids, quote=texts, published=st.none() | time_spans(),
+    url=optional_texts, language=st.none() | st.sampled_from(["en", "ar", "fr"]),
+    relays=st.lists(relays, max_size=2).map(tuple),
+)
+sources = st.builds(
+    c.Source, id=ids, name=texts, kind=st.sampled_from(c.BUILTIN_SOURCE_KINDS),
+    aliases=st.lists(texts, max_size=2).map(tuple), affiliation=st.none() | ids,
+    reliability=st.none() | st.sampled_from(c.Reliability),
+)
+event_links = st.builds(c.EventLink, ids, ids)
+events = st.builds(c.Event, id=ids, title=texts, time=st.none() | time_spans(),
+                   place=st.none() | ids, links=st.lists(event_links, max_size=2).map(tuple))
+
+
+@st.composite
+def claims(draw: st.DrawFn, value: st.SearchStrategy[c.Value] = values) -> c.Claim:
+    """Claims of every status (references are not checked against a dossier here)."""
+    status = draw(st.sampled_from(c.Status))
+    return c.Claim(
+        id=draw(ids), event=draw(ids), predicate=draw(ids), provenance=draw(provenances),
+        value=None if status is c.Status.NOT_DISCLOSED else draw(value),
+        scope=draw(scopes), hedge=draw(hedges), status=status, note=draw(optional_texts),
+    )
+
+
+@st.composite
+def hierarchies(draw: st.DrawFn, prefix: str, size: int) -> list[tuple[str, str | None]]:
+    """Ids with parents drawn among the ids before them, so there is never a cycle."""
+    pairs: list[tuple[str, str | None]] = []
+    for index in range(size):
+        parent = draw(st.none() | st.sampled_from([p for p, _ in pairs])) if pairs else None
+        pairs.append((f"{prefix}{index}", parent))
+    return pairs
+
+
+@st.composite
+def vocabularies(draw: st.DrawFn) -> c.Vocabulary:
+    """Valid vocabularies: acyclic hierarchies, exclusions between unrelated categories."""
+    cats = draw(hierarchies("cat", draw(st.integers(1, 6))))
+    categories = tuple(
+        c.Category(i, draw(texts), draw(optional_texts), p, summary=draw(st.booleans()))
+        for i, p in cats
+    )
+    roots = [i for i, p in cats if p is None]
+    exclusions = (c.Exclusion(tuple(roots[:2]), draw(optional_texts)),) if len(roots) > 1 else ()
+    actors = tuple(c.Actor(i, draw(texts), parent=p)
+                   for i, p in draw(hierarchies("actor", draw(st.integers(1, 4)))))
+    places = tuple(c.Place(i, draw(texts), within=p)
+                   for i, p in draw(hierarchies("place", draw(st.integers(1, 4)))))
+    predicates = (c.Predicate("displaced", "displaced", c.ValueKind.COUNT),)
+    return c.Vocabulary(categories, actors, places, exclusions, predicates, ("blog",))
+
+
+@st.composite
+def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
+    """Whole valid dossiers whose every reference resolves."""
+    vocabulary = draw(vocabularies())
+    cat_ids = [x.id for x in vocabulary.categories]
+    actor_ids = [x.id for x in vocabulary.actors]
+    place_ids = [x.id for x in vocabulary.places]
+    source_list = [
+        c.Source(id=f"src{i}", name=draw(texts),
+                 kind=draw(st.sampled_from([*c.BUILTIN_SOURCE_KINDS, "blog"])),
+                 affiliation=draw(st.none() | st.sampled_from(actor_ids)),
+                 reliability=draw(st.none() | st.sampled_from(c.Reliability)))
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    source_ids = [s.id for s in source_list]
+    event_ids = [f"ev{i}" for i in range(draw(st.integers(1, 3)))]
+    event_list = [
+        c.Event(id=e, title=draw(texts), time=draw(st.none() | time_spans()),
+                place=draw(st.none() | st.sampled_from(place_ids)),
+                links=tuple(draw(st.lists(st.builds(c.EventLink, st.just("follows"),
+                                                    st.sampled_from(event_ids)), max_size=1))))
+        for e in event_ids
+    ]
+    by_kind = {
+        c.ValueKind.COUNT: counts(),
+        c.ValueKind.TERM: references(c.Term, cat_ids),
+        c.ValueKind.ACTOR: references(c.ActorRef, actor_ids),
+        c.ValueKind.PLACE: references(c.PlaceRef, place_ids),
+        c.ValueKind.TIME: time_spans(),
+        c.ValueKind.TEXT: text_values,
+    }
+    predicate_pool = [*c.BUILTIN_PREDICATES, *vocabulary.predicates]
+    claim_list = []
+    for index in range(draw(st.integers(0, max_claims))):
+        predicate = draw(st.sampled_from(predicate_pool))
+        status = draw(st.sampled_from(c.Status))
+        provenance = c.Provenance(
+            source=draw(st.sampled_from(source_ids)), quote=draw(texts),
+            published=draw(st.none() | time_spans()),
+            relays=tuple(c.Relay(outlet=o) for o in draw(
+                st.lists(st.sampled_from(source_ids), max_size=2))),
+        )
+        scope = c.Scope(draw(st.none() | st.sampled_from(cat_ids)),
+                        draw(st.none() | st.sampled_from(actor_ids)),
+                        draw(st.none() | st.sampled_from(place_ids)))
+        claim_list.append(c.Claim(
+            id=f"claim{index}", event=draw(st.sampled_from(event_ids)), predicate=predicate.id,
+            provenance=provenance, scope=scope, hedge=draw(hedges), status=status,
+            value=None if status is c.Status.NOT_DISCLOSED else draw(by_kind[predicate.value]),
+        ))
+    return c.Dossier(tuple(source_list), vocabulary, tuple(event_list), tuple(claim_list))
+
+
+categories = st.builds(c.Category, ids, texts, optional_texts, st.none() | ids,
+                       st.lists(texts, max_size=2).map(tuple), st.booleans())
+actors = st.builds(c.Actor, ids, texts, st.lists(texts, max_size=2).map(tuple), st.none() | ids)
+places = st.builds(c.Place, ids, texts, st.none() | ids, st.lists(texts, max_size=2).map(tuple))
+exclusions = st.builds(c.Exclusion, st.lists(ids, min_size=2, max_size=3).map(tuple),
+                       optional_texts)
+predicates = st.builds(c.Predicate, ids, texts, st.sampled_from(c.ValueKind))
+
+#: Every public value type with its strategy, for the round-trip property.
+ALL: dict[type[Any], st.SearchStrategy[Any]] = {
+    c.Count: counts(),
+    c.TimeSpan: time_spans(),
+    c.Term: terms,
+    c.ActorRef: actor_refs,
+    c.PlaceRef: place_refs,
+    c.Text: text_values,
+    c.Scope: scopes,
+    c.Relay: relays,
+    c.Provenance: provenances,
+    c.Source: sources,
+    c.EventLink: event_links,
+    c.Event: events,
+    c.Claim: claims(),
+    c.Category: categories,
+    c.Actor: actors,
+    c.Place: places,
+    c.Exclusion: exclusions,
+    c.Predicate: predicates,
+    c.Vocabulary: vocabularies(),
+    c.Dossier: dossiers(),
+}
