@@ -6,7 +6,7 @@ and the places where sources contradict one another.
 """
 
 from claims._claim import EVERYONE, Claim, Hedge, Scope, Status
-from claims._count import Bound, Count
+from claims._count import Bound, Count, Interval
 from claims._dossier import Dossier
 from claims._errors import (
     ClaimsError,
@@ -19,6 +19,23 @@ from claims._event import Event, EventLink
 from claims._io import dump, dumps, iter_claims, load, loads, structure, unstructure
 from claims._problems import Problem
 from claims._provenance import Provenance, Relay
+from claims._reconcile import Context, Summary
+from claims._report import Report, reconcile
+from claims._results import (
+    Contradiction,
+    Contribution,
+    CountResult,
+    Estimate,
+    EventResult,
+    FactResult,
+    FactValue,
+    Grade,
+    GroupKey,
+    Policy,
+    RangeEnd,
+    Revision,
+    Role,
+)
 from claims._source import Reliability, Source
 from claims._time import Precision, TimeSpan
 from claims._values import ActorRef, PlaceRef, Term, Text, Value, ValueKind
@@ -43,25 +60,42 @@ __all__ = [
     "Category",
     "Claim",
     "ClaimsError",
+    "Context",
+    "Contradiction",
+    "Contribution",
     "Count",
+    "CountResult",
     "Dossier",
     "DossierError",
+    "Estimate",
     "Event",
     "EventLink",
+    "EventResult",
     "Exclusion",
+    "FactResult",
+    "FactValue",
+    "Grade",
+    "GroupKey",
     "Hedge",
+    "Interval",
     "ParseError",
     "Place",
     "PlaceRef",
+    "Policy",
     "Precision",
     "Predicate",
     "Problem",
     "Provenance",
+    "RangeEnd",
     "Relay",
     "Reliability",
+    "Report",
+    "Revision",
+    "Role",
     "Scope",
     "Source",
     "Status",
+    "Summary",
     "Term",
     "Text",
     "TimeSpan",
@@ -75,6 +109,7 @@ __all__ = [
     "iter_claims",
     "load",
     "loads",
+    "reconcile",
     "structure",
     "unstructure",
 ]

@@ -28,6 +28,59 @@ class Bound(enum.Enum):
 
 
 @attrs.frozen
+class Interval:
+    """The whole numbers ``low..high`` inclusive; ``high`` None means no upper bound.
+
+    Like :class:`Count`, intervals have no total order: use :meth:`contains`,
+    :meth:`intersection` and :meth:`within`.
+    """
+
+    low: int
+    high: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_count("low", self.low)
+        if self.high is not None:
+            check_count("high", self.high)
+            if self.low > self.high:
+                raise ValidationError(
+                    f"'low' must be <= 'high': low={self.low}, high={self.high}"
+                )
+
+    def contains(self, n: int) -> bool:
+        """Whether ``n`` lies in the interval."""
+        return self.low <= n and (self.high is None or n <= self.high)
+
+    def within(self, other: Interval) -> bool:
+        """Whether every number of this interval lies in ``other``."""
+        if self.low < other.low:
+            return False
+        if other.high is None:
+            return True
+        return self.high is not None and self.high <= other.high
+
+    def intersection(self, other: Interval) -> Interval | None:
+        """The numbers in both, or None when there are none."""
+        low = max(self.low, other.low)
+        highs = [h for h in (self.high, other.high) if h is not None]
+        high = min(highs) if highs else None
+        if high is not None and low > high:
+            return None
+        return Interval(low, high)
+
+    def describe(self) -> str:
+        """"9 or more", "4", "4–9"."""
+        if self.high is None:
+            return f"{self.low} or more"
+        if self.low == self.high:
+            return str(self.low)
+        return f"{self.low}–{self.high}"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+@attrs.frozen
 class Count:
     """A count of people or things with its bounds, e.g. "at least nine" is ``[9, open)``.
 
@@ -54,13 +107,7 @@ class Count:
     wording: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_count("low", self.low)
-        if self.high is not None:
-            check_count("high", self.high)
-            if self.low > self.high:
-                raise ValidationError(
-                    f"'low' must be <= 'high': low={self.low}, high={self.high}"
-                )
+        Interval(self.low, self.high)  # validates both numbers and their order
         if not isinstance(self.bound, Bound):
             raise ValidationError(f"'bound' must be a Bound: bound={self.bound!r}")
         check_optional_text("wording", self.wording)
@@ -140,18 +187,18 @@ class Count:
         """Whether the number ``n`` is allowed by this count."""
         return self.low <= n and (self.high is None or n <= self.high)
 
+    @property
+    def interval(self) -> Interval:
+        """The numbers this count allows."""
+        return Interval(self.low, self.high)
+
     def overlaps(self, other: Count) -> bool:
         """Whether some number is allowed by both counts."""
         return self.intersection(other) is not None
 
-    def intersection(self, other: Count) -> tuple[int, int | None] | None:
-        """The numbers both counts allow, as ``(low, high)`` (high ``None``: open), or None."""
-        low = max(self.low, other.low)
-        highs = [h for h in (self.high, other.high) if h is not None]
-        high = min(highs) if highs else None
-        if high is not None and low > high:
-            return None
-        return (low, high)
+    def intersection(self, other: Count) -> Interval | None:
+        """The numbers both counts allow, or None when there are none."""
+        return self.interval.intersection(other.interval)
 
     def describe(self) -> str:
         """Canonical English for the bounds, independent of the wording."""

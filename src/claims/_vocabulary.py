@@ -18,9 +18,11 @@ from claims._checks import (
     check_texts,
     lookup,
 )
+from claims._claim import Scope
 from claims._errors import DossierError, UnknownReferenceError, ValidationError
 from claims._problems import Problem
-from claims._values import ValueKind
+from claims._time import TimeSpan
+from claims._values import ActorRef, PlaceRef, Term, Value, ValueKind, _Reference
 
 
 @attrs.frozen
@@ -357,6 +359,64 @@ class Vocabulary:
     def category_lineage(self, ident: str) -> list[str]:
         """``ident`` and every category it lies within, nearest first."""
         return self._categories.lineage(ident)
+
+    def actor_lineage(self, ident: str) -> list[str]:
+        """``ident`` and every actor it belongs to, nearest first."""
+        return self._actors.lineage(ident)
+
+    def place_lineage(self, ident: str) -> list[str]:
+        """``ident`` and every place it lies within, nearest first."""
+        return self._places.lineage(ident)
+
+    def scope_within(self, inner: Scope, outer: Scope) -> bool:
+        """Whether every part of ``inner`` lies within the same part of ``outer`` (an unset
+        part of ``outer`` holds anything; an unset part of ``inner`` lies only in an unset one).
+        """
+        pairs = ((inner.category, outer.category, self.category_within),
+                 (inner.actor, outer.actor, self.actor_within),
+                 (inner.place, outer.place, self.place_within))
+        return all(
+            o is None or (i is not None and within(i, o)) for i, o, within in pairs
+        )
+
+    def summary_category(self, ident: str | None) -> str | None:
+        """The nearest category marked ``summary`` that ``ident`` lies within, if any."""
+        if ident is None:
+            return None
+        for candidate in self._categories.lineage(ident):
+            category = self._categories.by_id.get(candidate)
+            if category is not None and category.summary:
+                return candidate
+        return None
+
+    def describe_scope(self, scope: Scope, n: int = 2) -> str:
+        """Words for a scope, for a count of ``n``: "militiamen of Kata'ib Hezbollah"."""
+        if scope.category is None:
+            words = "person" if n == 1 else "people"
+        else:
+            category = self._categories.by_id.get(scope.category)
+            words = category.label_for(n) if category else scope.category
+        if scope.actor is not None:
+            actor = self._actors.by_id.get(scope.actor)
+            words += f" of {actor.name if actor else scope.actor}"
+        if scope.place is not None:
+            place = self._places.by_id.get(scope.place)
+            words += f" in {place.name if place else scope.place}"
+        return words
+
+    def describe_value(self, value: Value) -> str:
+        """A value in the vocabulary's words: a category's label, an actor's or place's name."""
+        tables: tuple[tuple[type[_Reference], _Tree[Any], Callable[[Any], str]], ...] = (
+            (Term, self._categories, lambda c: c.label),
+            (ActorRef, self._actors, lambda a: a.name),
+            (PlaceRef, self._places, lambda p: p.name),
+        )
+        for cls, tree, words in tables:
+            if isinstance(value, cls) and value.id in tree.by_id:
+                return words(tree.by_id[value.id])
+        if isinstance(value, TimeSpan):
+            return value.describe()
+        return str(value)
 
     def exclusion_between(self, first: str, second: str) -> Exclusion | None:
         """The exclusion that makes two categories incompatible, if one does."""

@@ -1,0 +1,81 @@
+"""The ``claims`` command: report on a dossier, check it, convert it between forms."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+from claims._errors import ClaimsError, DossierError
+from claims._io import dump, load
+from claims._report import reconcile
+
+
+def _as_of(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {text!r}") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"give a time zone, e.g. {text}+00:00")
+    return moment
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claims",
+        description="Reconcile what different sources say about the same event.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    report = commands.add_parser(
+        "report", help="reconcile a dossier and print what can be said",
+        description="Reconcile a dossier (.json or .jsonl) and print the report: ranges with "
+                    "the claims behind each end, contradictions, non-claims.",
+    )
+    report.add_argument("file", help="the dossier, .json or .jsonl")
+    report.add_argument("--json", action="store_true", help="print the report as JSON")
+    report.add_argument("--infobox", action="store_true",
+                        help="print only the encyclopedia-style casualty lines")
+    report.add_argument("--as-of", type=_as_of, metavar="TIME",
+                        help="use only claims published by TIME (ISO 8601 with zone)")
+    check = commands.add_parser(
+        "check", help="validate a dossier; exit 1 with every problem found",
+        description="Validate a dossier and list every problem with its place in the file.",
+    )
+    check.add_argument("file", help="the dossier, .json or .jsonl")
+    convert = commands.add_parser(
+        "convert", help="rewrite a dossier as JSON or JSON Lines",
+        description="Read a dossier and write it again; the output form follows its suffix "
+                    "(.jsonl for JSON Lines, anything else for JSON).",
+    )
+    convert.add_argument("source", help="the dossier to read")
+    convert.add_argument("target", help="the file to write")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 fine, 1 bad input, 2 bad usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        dossier = load(args.file if args.command != "convert" else args.source)
+        if args.command == "check":
+            print(f"{args.file}: {len(dossier.claims)} claims about {len(dossier.events)} "
+                  f"events from {len(dossier.sources)} sources; no problems")
+        elif args.command == "convert":
+            dump(dossier, args.target)
+        else:
+            report = reconcile(dossier, as_of=args.as_of)
+            if args.json:
+                sys.stdout.write(report.to_json())
+            elif args.infobox:
+                print(report.infobox())
+            else:
+                sys.stdout.write(str(report))
+    except DossierError as error:
+        print(f"claims: {error}", file=sys.stderr)
+        return 1
+    except (ClaimsError, OSError) as error:
+        print(f"claims: {error}", file=sys.stderr)
+        return 1
+    return 0
