@@ -207,3 +207,77 @@ ALL: dict[type[Any], st.SearchStrategy[Any]] = {
     c.Vocabulary: vocabularies(),
     c.Dossier: dossiers(),
 }
+
+
+# -- claim sets for the reconciler's algebra ------------------------------------------------
+
+RECONCILE_VOCABULARY = c.Vocabulary(
+    categories=(
+        c.Category("person", "person", "people"),
+        c.Category("civilian", "civilian", parent="person", summary=True),
+        c.Category("child", "child", "children", parent="civilian"),
+        c.Category("militiaman", "militiaman", "militiamen", parent="person", summary=True),
+        c.Category("site", "site"),
+        c.Category("civilian-site", "civilian site", parent="site"),
+        c.Category("home", "home", parent="civilian-site"),
+        c.Category("military-site", "military site", parent="site"),
+    ),
+    actors=(c.Actor("alliance", "Alliance"), c.Actor("faction", "Faction", parent="alliance"),
+            c.Actor("state", "State")),
+    places=(c.Place("country", "Country"), c.Place("town", "Town", within="country"),
+            c.Place("village", "Village", within="country")),
+    exclusions=(c.Exclusion(("civilian-site", "military-site")),),
+)
+RECONCILE_SOURCES = (
+    c.Source(id="gov", name="Government", kind="government", affiliation="state"),
+    c.Source(id="army", name="Army", kind="military", affiliation="state"),
+    c.Source(id="monitor", name="Monitor", kind="monitoring_group"),
+    c.Source(id="militia", name="Militia", kind="armed_group", affiliation="faction"),
+    c.Source(id="agency", name="Agency", kind="news_agency"),
+)
+_SCOPES = [c.Scope(), c.Scope("person"), c.Scope("civilian"), c.Scope("child"),
+           c.Scope("militiaman"), c.Scope("militiaman", "alliance"),
+           c.Scope("militiaman", "faction"), c.Scope("civilian", place="town")]
+_FACT_VALUES: dict[str, st.SearchStrategy[c.Value]] = {
+    "target": st.sampled_from([c.Term(i) for i in ("site", "civilian-site", "home",
+                                                   "military-site")]),
+    "perpetrator": st.sampled_from([c.ActorRef(i) for i in ("alliance", "faction", "state")]),
+    "place": st.sampled_from([c.PlaceRef(i) for i in ("country", "town", "village")]),
+    "time": st.builds(
+        lambda day, hours: c.TimeSpan(
+            dt.datetime(2021, 6, day, tzinfo=dt.UTC),
+            dt.datetime(2021, 6, day, tzinfo=dt.UTC) + dt.timedelta(hours=hours),
+            c.Precision.PART_OF_DAY),
+        st.integers(27, 29), st.integers(1, 30)),
+}
+_small_counts = counts().filter(lambda n: n.low <= 60 and (n.high or 0) <= 120)
+
+
+@st.composite
+def reconcilable_claims(draw: st.DrawFn, max_size: int = 14) -> list[c.Claim]:
+    """Claims about two events under :data:`RECONCILE_VOCABULARY`, with overlapping scopes,
+    small figures (so that ranges meet and part), relays, revisions, hedges and non-claims."""
+    found: list[c.Claim] = []
+    for index in range(draw(st.integers(0, max_size))):
+        predicate = draw(st.sampled_from(["killed", "killed", "injured", *_FACT_VALUES]))
+        status = draw(st.sampled_from([c.Status.ASSERTED] * 6 + [c.Status.NOT_DISCLOSED,
+                                                                  c.Status.DENIED]))
+        if status is c.Status.NOT_DISCLOSED:
+            value = None
+        elif predicate in _FACT_VALUES:
+            value = draw(_FACT_VALUES[predicate])
+        else:
+            value = draw(_small_counts)
+        published = draw(st.none() | st.integers(26, 30).map(
+            lambda d: c.TimeSpan.on(dt.date(2021, 6, d), dt.UTC)))
+        found.append(c.Claim(
+            id=f"c{index}", event=draw(st.sampled_from(["e1", "e1", "e2"])),
+            predicate=predicate, value=value, status=status, hedge=draw(hedges),
+            scope=draw(st.sampled_from(_SCOPES[:2]) | st.sampled_from(_SCOPES))
+            if predicate in ("killed", "injured") else c.Scope(),
+            provenance=c.Provenance(
+                source=draw(st.just("monitor") | st.sampled_from([s.id for s in
+                                                                  RECONCILE_SOURCES])),
+                quote="generated", published=published),
+        ))
+    return found

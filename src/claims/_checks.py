@@ -28,7 +28,7 @@ def check_optional_id(field: str, value: object) -> None:
 
 def check_text(field: str, value: object) -> None:
     """Required text must be a non-blank string (kept exactly as given)."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value or value.isspace():
         raise ValidationError(f"{field!r} must be non-blank text: {field}={value!r}")
 
 

@@ -41,7 +41,7 @@ class Status(enum.Enum):
     """The source declined to give a value ("casualties not disclosed"): a recorded non-claim."""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Scope:
     """Whom or what a claim is about, narrowing its predicate.
 

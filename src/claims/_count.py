@@ -80,7 +80,7 @@ class Interval:
         return self.describe()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Count:
     """A count of people or things with its bounds, e.g. "at least nine" is ``[9, open)``.
 
@@ -101,10 +101,14 @@ class Count:
     """
 
     low: int
-    high: int | None
+    high: int | None = None
     bound: Bound = Bound.EXACT
     best: int | None = None
     wording: str | None = None
+    least: int = attrs.field(init=False, eq=False, repr=False)
+    """The smallest of :attr:`figures` (kept, as reconciling asks for it often)."""
+    most: int = attrs.field(init=False, eq=False, repr=False)
+    """The largest of :attr:`figures`."""
 
     def __attrs_post_init__(self) -> None:
         Interval(self.low, self.high)  # validates both numbers and their order
@@ -121,6 +125,9 @@ class Count:
                 )
         if self.bound is Bound.EXACT and self.best is None:
             object.__setattr__(self, "best", self.low)
+        figures = self.figures
+        object.__setattr__(self, "least", min(figures))
+        object.__setattr__(self, "most", max(figures))
 
     def _check_shape(self) -> None:
         bound, low, high = self.bound, self.low, self.high
@@ -186,6 +193,19 @@ class Count:
     def contains(self, n: int) -> bool:
         """Whether the number ``n`` is allowed by this count."""
         return self.low <= n and (self.high is None or n <= self.high)
+
+    @property
+    def figures(self) -> tuple[int, ...]:
+        """The numbers the source named, as opposed to the ones its bounds allow: 9 for "at
+        least nine", 5 for "at most five", 100 and 300 for "between 100 and 300", 50 for
+        "about 50"; for a vague word, the low bound of its reading."""
+        if self.bound is Bound.AT_MOST:
+            return (self.low if self.high is None else self.high,)
+        if self.bound is Bound.BETWEEN and self.high is not None:
+            return (self.low, self.high)
+        if self.bound is Bound.APPROXIMATELY and self.best is not None:
+            return (self.best,)
+        return (self.low,)
 
     @property
     def interval(self) -> Interval:

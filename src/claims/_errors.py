@@ -22,8 +22,13 @@ class UnknownReferenceError(ClaimsError, LookupError):
         return str(self.args[0]) if self.args else ""
 
 
+_SHOWN = 50
+
+
 class DossierError(ClaimsError, ValueError):
     """A dossier (or a file holding one) with one or more problems, all reported together.
+
+    The message lists the first 50 problems; ``problems`` holds them all.
 
     Attributes:
         problems: Each problem with its path inside the document (``$.claims[3].value``);
@@ -37,7 +42,10 @@ class DossierError(ClaimsError, ValueError):
         where = f" in {path}" if path else ""
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''}{where}:"
-        super().__init__("\n  ".join([head, *map(str, self.problems)]))
+        shown = [str(p) for p in self.problems[:_SHOWN]]
+        if count > _SHOWN:
+            shown.append(f"... and {count - _SHOWN} more (all are in .problems)")
+        super().__init__("\n  ".join([head, *shown]))
 
 
 class ParseError(ClaimsError, ValueError):

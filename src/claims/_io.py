@@ -25,6 +25,7 @@ from claims._converter import converter, structure_at
 from claims._dossier import Dossier, reference_problems
 from claims._errors import DossierError
 from claims._event import Event
+from claims._fast import ClaimBuilder, loads_json, paused_gc
 from claims._problems import Problem
 from claims._source import Source
 from claims._vocabulary import Vocabulary
@@ -118,12 +119,8 @@ def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
     found.extend(reference_problems(vocabulary, sources, events, claims, also_known=known))
     if found:
         raise DossierError(found, path)
-    return Dossier(
-        sources=tuple(s for _, s in sources),
-        vocabulary=vocabulary,
-        events=tuple(e for _, e in events),
-        claims=tuple(c for _, c in claims),
-    )
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), tuple(c for _, c in claims))
 
 
 def _check_head(data: Any, fmt: str, found: list[Problem], allow_unknown_keys: bool,
@@ -181,9 +178,10 @@ def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_key
         found.append(Problem(f"$.{section}", f"expected array, got {type(data).__name__}"))
         return []
     items = []
+    fast = ClaimBuilder().build if section == "claims" else lambda _: None
     for index, raw in enumerate(data):
-        item = structure_at(raw, _ITEM_TYPES[section], f"$.{section}[{index}]", found,
-                            forbid_extra_keys=not allow_unknown_keys)
+        item = fast(raw) or structure_at(raw, _ITEM_TYPES[section], f"$.{section}[{index}]",
+                                         found, forbid_extra_keys=not allow_unknown_keys)
         if item is not None:
             items.append((index, item))
         elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
@@ -211,14 +209,16 @@ def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
             (``$.claims[3].value``; for JSON Lines, ``line 5: $.value``).
     """
     source = Path(path)
-    try:
-        if source.suffix == ".jsonl":
-            return _load_lines(source, allow_unknown_keys)
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
-    data = _parse_json(text, str(path), None)
-    return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
+    with paused_gc():
+        try:
+            if source.suffix == ".jsonl":
+                return _load_lines(source, allow_unknown_keys)
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DossierError([Problem("$", f"cannot read the file: {exc}")],
+                               str(path)) from exc
+        data = _parse_json(text, str(path), None)
+        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
 
 
 def _parse_json(text: str, path: str | None, line: int | None) -> Any:
@@ -236,18 +236,17 @@ def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
         claims = []
+        builder = ClaimBuilder()
         for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys)
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
             if claim is not None:
                 claims.append((number, claim))
     problems = reference_problems(vocabulary, sources, events, claims, also_known=known)
     found.extend(_line_paths(problems))
     if found:
         raise DossierError(found, str(path))
-    return Dossier(
-        sources=tuple(s for _, s in sources), vocabulary=vocabulary,
-        events=tuple(e for _, e in events), claims=tuple(c for _, c in claims),
-    )
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), tuple(c for _, c in claims))
 
 
 def _lines_head(stream: IO[str], path: str, found: list[Problem], allow_unknown_keys: bool
@@ -263,10 +262,18 @@ def _lines_head(stream: IO[str], path: str, found: list[Problem], allow_unknown_
     return vocabulary, sources, events, known
 
 
-def _line_claim(line: str, number: int, found: list[Problem], allow_unknown_keys: bool
-                ) -> Claim | None:
+def _line_claim(line: str, number: int, found: list[Problem], allow_unknown_keys: bool,
+                builder: ClaimBuilder) -> Claim | None:
+    """The claim on one line. The fast parser and builder take the common case; anything else
+    is parsed again by the standard library and judged by the strict converter."""
     if not line.strip():
         return None
+    try:
+        built = builder.build(loads_json(line))
+    except ValueError:  # not JSON to the fast parser: the standard one says why, below
+        built = None
+    if built is not None:
+        return built
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -305,8 +312,9 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
             "events": known.get("events", set()) | {e.id for _, e in events},
         }
         seen: set[str] = set()
+        builder = ClaimBuilder()
         for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys)
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
             if claim is not None:
                 problems = reference_problems(vocabulary, [], [], [(number, claim)],
                                               also_known=known)

@@ -107,7 +107,7 @@ def _fact_block(result: FactResult, report: Report) -> list[str]:
     lines = [head + f"  [{_GRADE_WORDS[result.grade]}]"]
     for value in result.values:
         status = "" if value.status.value == "asserted" else f"{value.status.value}: "
-        hedge = f" [{_hedges(value.claims, report)}]" if value.hedged else ""
+        hedge = f" [{_hedges(value.hedged, report)}]" if value.hedged else ""
         wording = "; ".join(f'"{_wording(report.claim(i).value)}"' for i in value.claims)
         voices = ", ".join(context.name(s) for s in value.sources)
         words = context.vocabulary.describe_value(value.value)

@@ -14,6 +14,7 @@ from claims._converter import converter
 from claims._dossier import Dossier
 from claims._errors import ClaimsError, UnknownReferenceError, ValidationError
 from claims._event import Event
+from claims._fast import paused_gc
 from claims._io import VERSION
 from claims._reconcile import Context, Summary, summarize
 from claims._results import CountResult, EventResult, FactResult, Policy
@@ -192,8 +193,9 @@ def reconcile(
                      if c.provenance.published is not None and c.provenance.published.end <= as_of)
         excluded = tuple(sorted({c.id for c in claims} - {c.id for c in kept}))
         claims = kept
-    summaries = summarize(claims, context)
-    return Report(tuple(summaries.values()), context, tuple(events), as_of, excluded)
+    with paused_gc():
+        summaries = summarize(claims, context)
+        return Report(tuple(summaries.values()), context, tuple(events), as_of, excluded)
 
 
 REPORT_FORMAT = "claims.report"

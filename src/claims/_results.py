@@ -56,10 +56,12 @@ class GroupKey:
 
 @attrs.frozen
 class Revision:
-    """A claim its own source superseded with a later one about the same group."""
+    """A claim its own source superseded with a later one about the same scope."""
 
     superseded: str
     by: str
+    scope: Scope = attrs.field(factory=Scope, eq=False, repr=False)
+    """The scope both claims are about (kept out of comparisons and output)."""
 
 
 @attrs.frozen
@@ -72,6 +74,7 @@ class Contribution:
         scope: The scope the statement is about.
         role: Whether it is about the group itself, a part of it, or something containing it.
         stated: The numbers the statement itself allows.
+        figures: The numbers it names (9 for "at least nine"), which the reported range spans.
         bounds: What it implies for the group (a narrower claim's high no longer binds).
         wording: The source's words for the figure.
         hedged: Whether the source hedged it ("presumably").
@@ -83,6 +86,7 @@ class Contribution:
     scope: Scope
     role: Role
     stated: Interval
+    figures: tuple[int, ...]
     bounds: Interval
     wording: str
     hedged: bool = False
@@ -126,7 +130,7 @@ class CountResult:
     Args:
         key: Event, predicate and scope.
         contributions: Every independent statement that bears on it, with its role.
-        low: The lowest figure any direct or narrower claim states, and its claims.
+        low: The lowest figure any direct or narrower claim names, and its claims.
         high: The highest, and its claims; ``open`` when they set no upper bound.
         feasible: The numbers every statement allows (their intersection), or None when
             they contradict.
@@ -194,7 +198,8 @@ class FactValue:
     claims: tuple[str, ...]
     sources: tuple[str, ...]
     status: Status = Status.ASSERTED
-    hedged: bool = False
+    hedged: tuple[str, ...] = ()
+    """Ids of the claims among ``claims`` that the source hedged."""
 
 
 @attrs.frozen
@@ -230,7 +235,7 @@ class FactResult:
     @property
     def hedged_claims(self) -> tuple[str, ...]:
         """Ids of the hedged claims among the values."""
-        return tuple(i for v in self.values if v.hedged for i in v.claims)
+        return tuple(i for v in self.values for i in v.hedged)
 
 
 @attrs.frozen

@@ -230,6 +230,9 @@ class Vocabulary:
     _places: _Tree[Place] = attrs.field(init=False, repr=False, eq=False)
     _predicates: dict[str, Predicate] = attrs.field(init=False, repr=False, eq=False)
     _names: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+    _nested: dict[tuple[Scope, Scope], bool] = attrs.field(init=False, repr=False, eq=False)
+    _sections: dict[str, Mapping[str, object] | frozenset[str]] = attrs.field(
+        init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         self._index()
@@ -262,6 +265,14 @@ class Vocabulary:
             for name in (actor.id, actor.name, *actor.aliases):
                 names.setdefault(fold_name(name), actor.id)
         put(self, "_names", names)
+        put(self, "_nested", {})
+        put(self, "_sections", {
+            "categories": self._categories.by_id,
+            "actors": self._actors.by_id,
+            "places": self._places.by_id,
+            "predicates": self._predicates,
+            "source_kinds": frozenset(BUILTIN_SOURCE_KINDS + self.source_kinds),
+        })
 
     def problems(self) -> list[Problem]:
         """Everything wrong with this vocabulary, with paths relative to it."""
@@ -322,14 +333,7 @@ class Vocabulary:
     def has(self, section: str, ident: str) -> bool:
         """Whether ``ident`` is declared in ``section`` (categories, actors, places,
         predicates, source_kinds)."""
-        tables: Mapping[str, Mapping[str, object] | tuple[str, ...]] = {
-            "categories": self._categories.by_id,
-            "actors": self._actors.by_id,
-            "places": self._places.by_id,
-            "predicates": self._predicates,
-            "source_kinds": BUILTIN_SOURCE_KINDS + self.source_kinds,
-        }
-        return ident in tables[section]
+        return ident in self._sections[section]
 
     def resolve_actor(self, name: str) -> Actor:
         """The actor a name or alias stands for, ignoring case, accents and punctuation.
@@ -372,12 +376,14 @@ class Vocabulary:
         """Whether every part of ``inner`` lies within the same part of ``outer`` (an unset
         part of ``outer`` holds anything; an unset part of ``inner`` lies only in an unset one).
         """
-        pairs = ((inner.category, outer.category, self.category_within),
-                 (inner.actor, outer.actor, self.actor_within),
-                 (inner.place, outer.place, self.place_within))
-        return all(
-            o is None or (i is not None and within(i, o)) for i, o, within in pairs
-        )
+        known = self._nested.get((inner, outer))
+        if known is None:  # scopes repeat across a collection: remember each answer
+            pairs = ((inner.category, outer.category, self.category_within),
+                     (inner.actor, outer.actor, self.actor_within),
+                     (inner.place, outer.place, self.place_within))
+            known = all(o is None or (i is not None and within(i, o)) for i, o, within in pairs)
+            self._nested[(inner, outer)] = known
+        return known
 
     def summary_category(self, ident: str | None) -> str | None:
         """The nearest category marked ``summary`` that ``ident`` lies within, if any."""

@@ -1,0 +1,221 @@
+"""Count groups: the numbers of each group worked out eagerly and cheaply, the explanation
+(which claims, in which role, why they conflict) built only when someone looks at it.
+
+A million claims settle to a few hundred thousand groups; each needs only a handful of integer
+comparisons to get its range and feasible interval, while its :class:`CountResult` holds a
+dozen objects. :meth:`CountGroup.result` builds those on first use and keeps them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+from claims._claim import Claim, Scope
+from claims._count import Bound, Count, Interval
+from claims._results import (
+    Contradiction,
+    Contribution,
+    CountResult,
+    GroupKey,
+    RangeEnd,
+    Revision,
+    Role,
+)
+
+if TYPE_CHECKING:
+    from claims._reconcile import Context
+    from claims._vocabulary import Vocabulary
+
+
+class Figure(NamedTuple):
+    """One group's numbers: the reported range and the interval every claim allows.
+
+    ``high_open`` is true when the claims at the high end set no upper bound; ``feasible_low``
+    and ``feasible_high`` are None when the claims contradict (``feasible_high`` is also None
+    when nothing bounds the figure from above).
+    """
+
+    key: GroupKey
+    low: int
+    high: int
+    high_open: bool
+    feasible_low: int | None
+    feasible_high: int | None
+    contradicted: bool
+
+
+class _Statement(NamedTuple):
+    """Claims that say the same thing from the same source (relays of one statement)."""
+
+    claims: tuple[str, ...]
+    source: str
+    scope: Scope
+    value: Count
+    hedged: bool
+
+    def contribution(self, role: Role) -> Contribution:
+        count = self.value
+        stated = count.interval
+        bounds = {Role.DIRECT: stated, Role.NARROWER: Interval(count.low),
+                  Role.BROADER: Interval(0, count.high)}[role]
+        return Contribution(
+            claims=self.claims, source=self.source, scope=self.scope, role=role, stated=stated,
+            figures=count.figures, bounds=bounds, wording=str(count), hedged=self.hedged,
+            vague=count.bound is Bound.VAGUE,
+        )
+
+
+def _statements(claims: Iterable[Claim]) -> list[_Statement]:
+    """One statement per source, scope, count and hedge; claims come in id order, and so do
+    the ids of each statement."""
+    grouped: dict[tuple[str, Scope, Count, bool], list[str]] = defaultdict(list)
+    for claim in claims:
+        assert isinstance(claim.value, Count)
+        hedge = claim.hedge
+        hedged = hedge is not None and hedge.weakens
+        grouped[(claim.provenance.source, claim.scope, claim.value, hedged)].append(claim.id)
+    return [_Statement(tuple(ids), *key) for key, ids in grouped.items()]
+
+
+def scope_order(scope: Scope) -> tuple[str, str, str]:
+    """Results are listed by category, then actor, then place."""
+    return (scope.category or "", scope.actor or "", scope.place or "")
+
+
+class CountGroup:
+    """One count group: its :class:`Figure` now, its :class:`CountResult` when asked."""
+
+    __slots__ = ("_result", "figure", "related", "revisions")
+
+    def __init__(self, figure: Figure, related: tuple[tuple[_Statement, Role], ...],
+                 revisions: tuple[Revision, ...]) -> None:
+        self.figure, self.related, self.revisions = figure, related, revisions
+        self._result: CountResult | None = None
+
+    def result(self, context: Context) -> CountResult:
+        """The full result, with every contribution, the claims at each end and any conflict."""
+        if self._result is None:
+            self._result = _explain(self, context)
+        return self._result
+
+
+Plan = tuple[tuple[Scope, tuple[tuple[Scope, Role], ...]], ...]
+
+
+def plan_groups(scopes: frozenset[Scope], vocabulary: Vocabulary) -> Plan:
+    """For the scopes a predicate's claims state: every group to report (those scopes and the
+    summary categories they lie within, in :func:`scope_order`), each with the stated scopes
+    that bear on it and how. Depends only on the set of scopes, so it is worked out once per
+    set (see :meth:`Context.plan`)."""
+    groups = set(scopes)
+    for scope in scopes:
+        summary = vocabulary.summary_category(scope.category)
+        if summary is not None:
+            groups.add(Scope(category=summary))
+    within = vocabulary.scope_within
+    plan = []
+    for group in sorted(groups, key=scope_order):
+        roles = []
+        for stated in sorted(scopes, key=scope_order):
+            if stated == group:
+                roles.append((stated, Role.DIRECT))
+            elif within(stated, group):
+                roles.append((stated, Role.NARROWER))
+            elif within(group, stated):
+                roles.append((stated, Role.BROADER))
+        plan.append((group, tuple(roles)))
+    return tuple(plan)
+
+
+def count_groups(claims: list[Claim], revisions: list[Revision],
+                 context: Context) -> tuple[CountGroup, ...]:
+    """The groups of one predicate of one event: every scope a claim states, and the summary
+    category each lies within. A narrower statement bounds a group from below, a broader one
+    from above."""
+    if not claims:
+        return ()
+    event, predicate = claims[0].event, claims[0].predicate
+    by_scope: dict[Scope, list[_Statement]] = defaultdict(list)
+    for statement in _statements(claims):
+        by_scope[statement.scope].append(statement)
+    groups = []
+    for scope, roles in context.plan(frozenset(by_scope)):
+        related: list[tuple[_Statement, Role]] = []
+        low = high = floor = -1
+        ceiling: int | None = None
+        high_open = False
+        for other, role in roles:
+            for s in by_scope[other]:
+                count = s.value
+                if role is Role.BROADER:
+                    if count.high is None:
+                        continue
+                else:
+                    if low < 0 or count.least < low:
+                        low = count.least
+                    if count.most > high:
+                        high, high_open = count.most, count.high is None
+                    elif count.most == high and count.high is None:
+                        high_open = True
+                    if count.low > floor:
+                        floor = count.low
+                if role is not Role.NARROWER and count.high is not None and (
+                        ceiling is None or count.high < ceiling):
+                    ceiling = count.high
+                related.append((s, role))
+        if low < 0:
+            continue  # only broader claims: nothing is said of this scope itself
+        contradicted = ceiling is not None and floor > ceiling
+        figure = Figure(GroupKey(event, predicate, scope), low, high, high_open,
+                        None if contradicted else floor, None if contradicted else ceiling,
+                        contradicted)
+        own = tuple(r for r in revisions if r.scope == scope) if revisions else ()
+        groups.append(CountGroup(figure, tuple(related), own))
+    return tuple(groups)
+
+
+def _ids(contributions: Iterable[Contribution]) -> tuple[str, ...]:
+    return tuple(sorted(i for c in contributions for i in c.claims))
+
+
+def _explain(group: CountGroup, context: Context) -> CountResult:
+    figure = group.figure
+    related = sorted(group.related, key=lambda pair: pair[0].claims)
+    contributions = [s.contribution(role) for s, role in related]
+    figures = [c for c in contributions if c.role is not Role.BROADER]
+    at_high = [c for c in figures if max(c.figures) == figure.high]
+    sources = tuple(sorted({c.source for c in figures}))
+    feasible = None if figure.contradicted else Interval(figure.feasible_low or 0,
+                                                          figure.feasible_high)
+    return CountResult(
+        key=figure.key,
+        contributions=tuple(contributions),
+        low=RangeEnd(figure.low, _ids(c for c in figures if min(c.figures) == figure.low)),
+        high=RangeEnd(figure.high, _ids(at_high), open=figure.high_open),
+        feasible=feasible,
+        contradiction=_conflict(figure.key, contributions, context)
+        if figure.contradicted else None,
+        sources=sources,
+        independent=len({context.party(s) for s in sources}),
+        revisions=group.revisions,
+    )
+
+
+def _conflict(key: GroupKey, contributions: list[Contribution],
+              context: Context) -> Contradiction:
+    """The statement with the highest lower bound against the one with the lowest upper
+    (the first in claim-id order on a tie)."""
+    floor = max(contributions, key=lambda c: c.bounds.low)
+    ceiling = min((c for c in contributions if c.bounds.high is not None),
+                  key=lambda c: c.bounds.high or 0)
+    describe = context.vocabulary.describe_scope
+
+    def voice(c: Contribution) -> str:
+        return (f"{context.name(c.source)} says {c.wording} {describe(c.scope)} "
+                f"{key.predicate} ({', '.join(c.claims)})")
+
+    reason = (f"{voice(floor)}, so at least {floor.bounds.low} {describe(key.scope)}; "
+              f"{voice(ceiling)}, so at most {ceiling.bounds.high}")
+    return Contradiction(key, _ids([floor, ceiling]), reason)

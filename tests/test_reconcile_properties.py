@@ -1,0 +1,156 @@
+"""The reconciler's algebra, for any claims: order, merging, ranges and feasibility."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claims
+from claims import Role
+from tests.strategies import RECONCILE_SOURCES, RECONCILE_VOCABULARY, reconcilable_claims
+
+
+def rec(found: list[claims.Claim] | tuple[claims.Claim, ...]) -> claims.Report:
+    return claims.reconcile(found, vocabulary=RECONCILE_VOCABULARY, sources=RECONCILE_SOURCES)
+
+
+def same(first: claims.Report, second: claims.Report) -> None:
+    assert first == second
+    assert first.results == second.results
+    assert str(first) == str(second)
+
+
+@given(st.data())
+def test_order_does_not_matter(data: st.DataObject) -> None:
+    found = data.draw(reconcilable_claims())
+    shuffled = data.draw(st.permutations(found))
+    same(rec(found), rec(shuffled))
+
+
+@given(reconcilable_claims(), st.data())
+def test_reconciling_a_union_is_merging_the_parts(found: list[claims.Claim],
+                                                  data: st.DataObject) -> None:
+    sides = data.draw(st.lists(st.sampled_from("ab"), min_size=len(found),
+                               max_size=len(found)))
+    a = [c for c, side in zip(found, sides, strict=True) if side == "a"]
+    b = [c for c, side in zip(found, sides, strict=True) if side == "b"]
+    overlap = data.draw(st.lists(st.sampled_from(found), max_size=3)) if found else []
+    whole = rec(found)
+    same(whole, rec(a).merge(rec(b + overlap)))
+    same(rec(a).merge(rec(b)), rec(b).merge(rec(a)))
+    same(whole, rec(a).add(*b))
+
+
+@given(reconcilable_claims(), reconcilable_claims(), reconcilable_claims())
+def test_merging_is_associative(x: list[claims.Claim], y: list[claims.Claim],
+                                z: list[claims.Claim]) -> None:
+    y = [c.__class__(**{**_fields(c), "id": "y" + c.id}) for c in y]
+    z = [c.__class__(**{**_fields(c), "id": "z" + c.id}) for c in z]
+    left = rec(x).merge(rec(y)).merge(rec(z))
+    right = rec(x).merge(rec(y).merge(rec(z)))
+    same(left, right)
+    same(left, rec(x + y + z))
+
+
+def _fields(claim: claims.Claim) -> dict[str, object]:
+    import attrs
+
+    return attrs.asdict(claim, recurse=False)
+
+
+def _count_results(report: claims.Report) -> list[claims.CountResult]:
+    return [r for e in report.results for r in e.counts]
+
+
+@given(reconcilable_claims())
+def test_every_current_figure_lies_inside_the_reported_range(found: list[claims.Claim]) -> None:
+    report = rec(found)
+    for result in _count_results(report):
+        for contribution in result.contributions:
+            if contribution.role is Role.BROADER:
+                continue
+            for figure in contribution.figures:
+                assert result.low.value <= figure <= result.high.value
+    superseded = {r.superseded for res in _count_results(report) for r in res.revisions}
+    used = {i for res in _count_results(report) for c in res.contributions for i in c.claims}
+    assert not superseded & used
+    for claim in found:
+        if (isinstance(claim.value, claims.Count) and claim.status is claims.Status.ASSERTED
+                and claim.id not in superseded):
+            assert claim.id in used
+
+
+@given(reconcilable_claims())
+def test_feasible_lies_inside_every_claim_and_is_empty_exactly_on_contradiction(
+    found: list[claims.Claim],
+) -> None:
+    for result in _count_results(rec(found)):
+        if result.feasible is None:
+            assert result.contradiction is not None
+            first, second = (c for c in result.contributions
+                             if set(c.claims) & set(result.contradiction.claims))
+            assert first.bounds.intersection(second.bounds) is None
+            assert result.grade is claims.Grade.CONTESTED
+        else:
+            assert result.contradiction is None
+            for contribution in result.contributions:
+                assert result.feasible.within(contribution.bounds)
+
+
+@given(reconcilable_claims())
+def test_contradicting_facts_are_exclusive_or_disjoint(found: list[claims.Claim]) -> None:
+    report = rec(found)
+    for event in report.results:
+        for fact in event.facts:
+            for contradiction in fact.contradictions:
+                assert len(contradiction.claims) >= 2
+                assert contradiction.reason
+            if fact.consensus is not None:
+                assert not fact.contradictions
+
+
+@settings(max_examples=50)
+@given(reconcilable_claims())
+def test_reports_serialise_to_json(found: list[claims.Claim]) -> None:
+    report = rec(found)
+    data = json.loads(report.to_json())
+    assert data == claims.unstructure(report)
+    assert len(data["events"]) == len({c.event for c in found})
+
+
+@given(reconcilable_claims(), reconcilable_claims(max_size=3))
+def test_adding_claims_settles_again_only_what_they_touch(
+    found: list[claims.Claim], more: list[claims.Claim]
+) -> None:
+    more = [c.__class__(**{**_fields(c), "id": "new-" + c.id}) for c in more]
+    before = rec(found)
+    after = before.add(*more)
+    touched = {(c.event, c.predicate) for c in more}
+    old = {s.key: s for s in before.summaries}
+    for summary in after.summaries:
+        if summary.key not in touched:
+            assert summary is old[summary.key]
+    same(after, rec(found + more))
+
+
+@given(reconcilable_claims(), st.integers(0, 50), st.integers(0, 50))
+def test_a_later_claim_from_the_same_source_supersedes_the_earlier(
+    found: list[claims.Claim], first: int, second: int
+) -> None:
+    import datetime as dt
+
+    def on(day: int, ident: str, n: int) -> claims.Claim:
+        return claims.Claim(
+            id=ident, event="e1", predicate="killed", value=claims.Count.exact(n),
+            scope=claims.Scope("child"), provenance=claims.Provenance(
+                source="agency", quote="generated",
+                published=claims.TimeSpan.on(dt.date(2021, 7, day), dt.UTC)))
+
+    found = [c for c in found if c.provenance.source != "agency"]
+    report = rec([*found, on(1, "old", first), on(2, "new", second)])
+    result = report.count("e1", "killed", claims.Scope("child"))
+    assert claims.Revision("old", "new") in result.revisions
+    assert all("old" not in c.claims for c in result.contributions)
+    assert any("new" in c.claims for c in result.contributions)
