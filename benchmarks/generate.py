@@ -15,7 +15,6 @@ import json
 import random
 from pathlib import Path
 
-
 KINDS = ("monitoring_group", "news_agency", "government", "military", "armed_group",
          "state_media", "medical", "local_official")
 CATEGORIES = [
@@ -65,35 +64,42 @@ def count(rng: random.Random) -> dict[str, object]:
 
 
 def write(path: Path, events: int, total: int, seed: int, sources: int = 40) -> None:
+    """Statements, each from one source on one day about one event, each read as one to
+    three claims (as "killed a child and injured three civilians" is two), until ``total``."""
     rng = random.Random(seed)
     data = head(sources)
     data["events"] = [{"id": f"ev-{e}", "title": f"Event {e}"} for e in range(events)]
     with path.open("w", encoding="utf-8") as out:
         out.write(json.dumps(data) + "\n")
-        for index in range(total):
+        index = statement = 0
+        while index < total:
             day = rng.randint(1, 28)
-            claim = {
-                "id": f"c-{index}",
-                "event": f"ev-{rng.randrange(events)}",
-                "predicate": "killed" if rng.random() < 0.7 else "injured",
-                "provenance": {
-                    "source": f"source-{rng.randrange(sources)}",
-                    "quote": "synthetic",
-                    "published": {"start": f"2024-03-{day:02d}T00:00:00+00:00",
-                                  "end": f"2024-03-{day + 1:02d}T00:00:00+00:00",
-                                  "precision": "day"},
-                },
-                "value": count(rng),
+            source = f"source-{rng.randrange(sources)}"
+            provenance: dict[str, object] = {
+                "source": source,
+                "quote": f"Statement {statement} of {source}: figures for the day.",
+                "published": {"start": f"2024-03-{day:02d}T00:00:00+00:00",
+                              "end": f"2024-03-{day + 1:02d}T00:00:00+00:00",
+                              "precision": "day"},
             }
-            scope = rng.choice(SCOPES)
-            if scope:
-                claim["scope"] = scope
             if rng.random() < 0.3:
-                claim["provenance"]["relays"] = [  # type: ignore[index]
-                    {"outlet": f"source-{rng.randrange(sources)}",
-                     "url": f"https://example.org/{index}"}
-                ]
-            out.write(json.dumps(claim) + "\n")
+                provenance["relays"] = [{"outlet": f"source-{rng.randrange(sources)}",
+                                         "url": f"https://example.org/{statement}"}]
+            event = f"ev-{rng.randrange(events)}"
+            for _ in range(min(rng.randint(1, 3), total - index)):
+                claim: dict[str, object] = {
+                    "id": f"c-{index}",
+                    "event": event,
+                    "predicate": "killed" if rng.random() < 0.7 else "injured",
+                    "provenance": provenance,
+                    "value": count(rng),
+                }
+                scope = rng.choice(SCOPES)
+                if scope:
+                    claim["scope"] = scope
+                out.write(json.dumps(claim) + "\n")
+                index += 1
+            statement += 1
 
 
 def main() -> None:

@@ -46,13 +46,9 @@ def run_claims(path: Path, explain: bool) -> int:
 
     dossier = claims.load(path)
     report = claims.reconcile(dossier)
-    groups = 0
-    for summary in report.summaries:
-        for figure in summary.settlement.figures:
-            groups += figure.high >= figure.low
-        if explain:
-            for result in summary.settlement.counts:
-                groups += len(result.contributions) > 0
+    groups = sum(figure.high >= figure.low for figure in report.figures())
+    if explain:
+        groups += sum(len(r.contributions) > 0 for e in report.results for r in e.counts)
     return groups
 
 

@@ -264,3 +264,13 @@ def test_a_dossier_built_in_code_is_checked_too(seed: claims.Dossier) -> None:
     with pytest.raises(claims.DossierError,
                        match=r"unknown source 'afp' @ \$.claims\[22\].provenance.source"):
         seed.with_claims(stray)
+
+
+def test_a_long_list_of_problems_is_cut_in_the_message_but_kept_whole() -> None:
+    problems = [claims.Problem(f"$.claims[{i}].id", "duplicate claim id 'x'") for i in range(60)]
+    error = claims.DossierError(problems, "big.json")
+    lines = str(error).splitlines()
+    assert lines[0] == "60 problems in big.json:"
+    assert len(lines) == 1 + 50 + 1
+    assert lines[-1] == "  ... and 10 more (all are in .problems)"
+    assert len(error.problems) == 60

@@ -101,6 +101,15 @@ def test_the_collector_is_paused_and_restored() -> None:
     with paused_gc():
         assert not gc.isenabled()
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a program that froze objects of its own keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
     gc.disable()
     try:
         with paused_gc():
@@ -108,3 +117,22 @@ def test_the_collector_is_paused_and_restored() -> None:
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_equal_instants_in_other_zones_stay_apart() -> None:
+    builder = ClaimBuilder()
+    base = {"id": "c", "event": "e", "predicate": "killed",
+            "provenance": {"source": "s", "quote": "q", "published": {
+                "start": "2021-06-28T00:00:00+03:00", "end": "2021-06-29T00:00:00+03:00",
+                "precision": "day"}},
+            "value": {"type": "count", "low": 1, "high": 1}}
+    first = builder.build(base)
+    other = copy.deepcopy(base)
+    other["provenance"]["published"] = {"start": "2021-06-27T21:00:00+00:00",
+                                        "end": "2021-06-28T21:00:00+00:00", "precision": "day"}
+    second = builder.build(other)
+    assert first is not None and second is not None
+    assert first.provenance.published is not None and second.provenance.published is not None
+    assert first.provenance.published.start.utcoffset() != \
+        second.provenance.published.start.utcoffset()
+    assert claims.unstructure(second)["provenance"] == other["provenance"]

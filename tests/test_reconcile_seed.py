@@ -21,7 +21,7 @@ def report(seed: claims.Dossier) -> claims.Report:
 
 
 def claim(id: str, predicate: str, value: claims.Value | None, source: str = "sohr",
-          scope: Scope = Scope(), provenance: claims.Provenance | None = None,
+          scope: Scope = claims.EVERYONE, provenance: claims.Provenance | None = None,
           status: claims.Status = claims.Status.ASSERTED) -> claims.Claim:
     """A claim for an illustration; the quotes say so, none is a fact about the event."""
     return claims.Claim(
@@ -163,8 +163,8 @@ def test_a_source_revising_its_toll_supersedes_itself(seed: claims.Dossier) -> N
     raised = claim("sohr-killed-later", "killed", Count.at_least(12, "at least 12"),
                    scope=first.scope, provenance=claims.Provenance(
                        source="sohr", quote="illustration", published=day(29)))
-    dossier = attrs.evolve(seed, claims=tuple(
-        dated if c.id == first.id else c for c in seed.claims) + (raised,))
+    dossier = attrs.evolve(seed, claims=(
+        *(dated if c.id == first.id else c for c in seed.claims), raised))
     report = claims.reconcile(dossier)
     result = report.count(STRIKE, "killed", first.scope)
     assert result.high == claims.RangeEnd(12, ("sohr-killed-later",), open=True)

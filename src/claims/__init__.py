@@ -7,6 +7,7 @@ and the places where sources contradict one another.
 
 from claims._claim import EVERYONE, Claim, Hedge, Scope, Status
 from claims._count import Bound, Count, Interval
+from claims._counts import Figure
 from claims._dossier import Dossier
 from claims._errors import (
     ClaimsError,
@@ -74,6 +75,7 @@ __all__ = [
     "Exclusion",
     "FactResult",
     "FactValue",
+    "Figure",
     "Grade",
     "GroupKey",
     "Hedge",

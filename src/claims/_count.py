@@ -105,13 +105,16 @@ class Count:
     bound: Bound = Bound.EXACT
     best: int | None = None
     wording: str | None = None
+    interval: Interval = attrs.field(init=False, eq=False, repr=False)
+    """The numbers this count allows."""
     least: int = attrs.field(init=False, eq=False, repr=False)
     """The smallest of :attr:`figures` (kept, as reconciling asks for it often)."""
     most: int = attrs.field(init=False, eq=False, repr=False)
     """The largest of :attr:`figures`."""
 
     def __attrs_post_init__(self) -> None:
-        Interval(self.low, self.high)  # validates both numbers and their order
+        # Interval validates both numbers and their order.
+        object.__setattr__(self, "interval", Interval(self.low, self.high))
         if not isinstance(self.bound, Bound):
             raise ValidationError(f"'bound' must be a Bound: bound={self.bound!r}")
         check_optional_text("wording", self.wording)
@@ -206,11 +209,6 @@ class Count:
         if self.bound is Bound.APPROXIMATELY and self.best is not None:
             return (self.best,)
         return (self.low,)
-
-    @property
-    def interval(self) -> Interval:
-        """The numbers this count allows."""
-        return Interval(self.low, self.high)
 
     def overlaps(self, other: Count) -> bool:
         """Whether some number is allowed by both counts."""

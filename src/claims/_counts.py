@@ -58,8 +58,12 @@ class _Statement(NamedTuple):
     def contribution(self, role: Role) -> Contribution:
         count = self.value
         stated = count.interval
-        bounds = {Role.DIRECT: stated, Role.NARROWER: Interval(count.low),
-                  Role.BROADER: Interval(0, count.high)}[role]
+        if role is Role.DIRECT:
+            bounds = stated
+        elif role is Role.NARROWER:
+            bounds = Interval(count.low)
+        else:
+            bounds = Interval(0, count.high)
         return Contribution(
             claims=self.claims, source=self.source, scope=self.scope, role=role, stated=stated,
             figures=count.figures, bounds=bounds, wording=str(count), hedged=self.hedged,
@@ -87,11 +91,12 @@ def scope_order(scope: Scope) -> tuple[str, str, str]:
 class CountGroup:
     """One count group: its :class:`Figure` now, its :class:`CountResult` when asked."""
 
-    __slots__ = ("_result", "figure", "related", "revisions")
+    __slots__ = ("_result", "by_scope", "figure", "revisions", "roles")
 
-    def __init__(self, figure: Figure, related: tuple[tuple[_Statement, Role], ...],
-                 revisions: tuple[Revision, ...]) -> None:
-        self.figure, self.related, self.revisions = figure, related, revisions
+    def __init__(self, figure: Figure, roles: tuple[tuple[Scope, Role], ...],
+                 by_scope: dict[Scope, list[Claim]], revisions: tuple[Revision, ...]) -> None:
+        self.figure, self.roles, self.by_scope, self.revisions = (
+            figure, roles, by_scope, revisions)
         self._result: CountResult | None = None
 
     def result(self, context: Context) -> CountResult:
@@ -137,22 +142,19 @@ def count_groups(claims: list[Claim], revisions: list[Revision],
     if not claims:
         return ()
     event, predicate = claims[0].event, claims[0].predicate
-    by_scope: dict[Scope, list[_Statement]] = defaultdict(list)
-    for statement in _statements(claims):
-        by_scope[statement.scope].append(statement)
+    by_scope: dict[Scope, list[Claim]] = {}
+    for claim in claims:
+        by_scope.setdefault(claim.scope, []).append(claim)
     groups = []
     for scope, roles in context.plan(frozenset(by_scope)):
-        related: list[tuple[_Statement, Role]] = []
         low = high = floor = -1
         ceiling: int | None = None
         high_open = False
         for other, role in roles:
-            for s in by_scope[other]:
-                count = s.value
-                if role is Role.BROADER:
-                    if count.high is None:
-                        continue
-                else:
+            for claim in by_scope[other]:
+                count = claim.value
+                assert isinstance(count, Count)
+                if role is not Role.BROADER:
                     if low < 0 or count.least < low:
                         low = count.least
                     if count.most > high:
@@ -164,7 +166,6 @@ def count_groups(claims: list[Claim], revisions: list[Revision],
                 if role is not Role.NARROWER and count.high is not None and (
                         ceiling is None or count.high < ceiling):
                     ceiling = count.high
-                related.append((s, role))
         if low < 0:
             continue  # only broader claims: nothing is said of this scope itself
         contradicted = ceiling is not None and floor > ceiling
@@ -172,7 +173,7 @@ def count_groups(claims: list[Claim], revisions: list[Revision],
                         None if contradicted else floor, None if contradicted else ceiling,
                         contradicted)
         own = tuple(r for r in revisions if r.scope == scope) if revisions else ()
-        groups.append(CountGroup(figure, tuple(related), own))
+        groups.append(CountGroup(figure, roles, by_scope, own))
     return tuple(groups)
 
 
@@ -182,7 +183,12 @@ def _ids(contributions: Iterable[Contribution]) -> tuple[str, ...]:
 
 def _explain(group: CountGroup, context: Context) -> CountResult:
     figure = group.figure
-    related = sorted(group.related, key=lambda pair: pair[0].claims)
+    role_of = dict(group.roles)
+    related = sorted(
+        ((s, role_of[s.scope]) for s in _statements(
+            c for scope in role_of for c in group.by_scope[scope]
+            if role_of[scope] is not Role.BROADER or c.value.high is not None)),  # type: ignore[union-attr]
+        key=lambda pair: pair[0].claims)
     contributions = [s.contribution(role) for s, role in related]
     figures = [c for c in contributions if c.role is not Role.BROADER]
     at_high = [c for c in figures if max(c.figures) == figure.high]

@@ -61,27 +61,21 @@ def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many acyclic objects.
 
     Claims and results hold no reference cycles, so the collector finds nothing in them; left
-    on, it walks every object built so far again and again as their number grows.
+    on, it walks every object built so far again and again as their number grows. Afterwards
+    the objects built are moved straight to the collector's oldest generation (where objects
+    that outlive a few collections end up anyway), so that the first young collection does not
+    walk them all at once; this is skipped when the program has frozen objects of its own.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
-
-
-def _keys(data: Any, allowed: frozenset[str]) -> dict[str, Any]:
-    if type(data) is not dict or not allowed.issuperset(data):
-        raise _NotFast
-    return data
-
-
-def _text(value: Any) -> str | None:
-    if value is not None and type(value) is not str:
-        raise _NotFast
-    return value
 
 
 class ClaimBuilder:
@@ -89,12 +83,6 @@ class ClaimBuilder:
 
     def __init__(self) -> None:
         self._shared: dict[tuple[Any, ...], Any] = {}
-
-    def _share(self, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
-        found = self._shared.get(key)
-        if found is None:
-            found = self._shared[key] = make()
-        return cast(_T, found)
 
     def build(self, data: Any) -> Claim | None:
         """The claim the converter would build from ``data``, or None if it must judge."""
@@ -104,50 +92,60 @@ class ClaimBuilder:
             return None
 
     def _claim(self, data: Any) -> Claim:
-        data = _keys(data, _CLAIM_KEYS)
-        hedge = data.get("hedge")
-        status = data.get("status")
+        if type(data) is not dict or not _CLAIM_KEYS.issuperset(data):
+            raise _NotFast
+        get = data.get
+        hedge, status, value = get("hedge"), get("status"), get("value", _ABSENT)
         return Claim(
             id=data["id"], event=data["event"], predicate=data["predicate"],
             provenance=self._provenance(data["provenance"]),
-            value=None if "value" not in data else self._value(data["value"]),
-            scope=self._scope(data.get("scope")),
-            hedge=None if hedge is None else Hedge(_text(hedge)),
-            status=Status.ASSERTED if status is None else Status(_text(status)),
-            note=_text(data.get("note")),
+            value=None if value is _ABSENT else self._value(value),
+            scope=self._scope(get("scope", _ABSENT)),
+            hedge=None if hedge is None else Hedge(hedge),
+            status=Status.ASSERTED if status is None else Status(status),
+            note=get("note"),
         )
 
     def _provenance(self, data: Any) -> Provenance:
-        data = _keys(data, _PROVENANCE_KEYS)
-        relays = data.get("relays", [])
-        if type(relays) is not list:
+        """One object for all the claims read from one statement (the same source, quote,
+        time, address and relays), as a sentence often yields several claims. The key is the
+        statement's own text, so equal instants written in other zones stay apart."""
+        if type(data) is not dict or not _PROVENANCE_KEYS.issuperset(data):
             raise _NotFast
-        return Provenance(
-            source=data["source"], quote=data["quote"],
-            published=self._time(data.get("published")),
-            url=_text(data.get("url")), language=_text(data.get("language")),
-            relays=tuple(self._relay(r) for r in relays),
-        )
+        get = data.get
+        relays = get("relays", ())
+        if type(relays) is not list and relays != ():
+            raise _NotFast
+        key = ("provenance", data["source"], data["quote"], _time_key(get("published")),
+               get("url"), get("language"), tuple(_relay_key(r) for r in relays))
+        provenance = self._shared.get(key)
+        if provenance is None:
+            provenance = self._shared[key] = Provenance(
+                source=key[1], quote=key[2], published=self._time(get("published")),
+                url=key[4], language=key[5], relays=tuple(self._relay(r) for r in relays))
+        return cast(Provenance, provenance)
 
-    def _relay(self, data: Any) -> Relay:
-        data = _keys(data, _RELAY_KEYS)
-        return Relay(outlet=data["outlet"], url=_text(data.get("url")),
-                     published=self._time(data.get("published")),
-                     quote=_text(data.get("quote")))
+    def _relay(self, data: dict[str, Any]) -> Relay:
+        get = data.get
+        return Relay(outlet=data["outlet"], url=get("url"),
+                     published=self._time(get("published")), quote=get("quote"))
 
     def _scope(self, data: Any) -> Scope:
-        if data is None:
-            return self._share(("scope",), Scope)
-        data = _keys(data, _SCOPE_KEYS)
-        parts = (data.get("category"), data.get("actor"), data.get("place"))
-        return self._share(("scope", *parts), lambda: Scope(*map(_text, parts)))
+        if data is _ABSENT:
+            key: tuple[Any, ...] = ("scope",)
+        elif type(data) is dict and _SCOPE_KEYS.issuperset(data):
+            key = ("scope", data.get("category"), data.get("actor"), data.get("place"))
+        else:
+            raise _NotFast
+        scope = self._shared.get(key)
+        if scope is None:
+            scope = self._shared[key] = Scope(*key[1:])
+        return cast(Scope, scope)
 
     def _time(self, data: Any) -> TimeSpan | None:
-        if data is None:
+        key = _time_key(data)
+        if key is None:
             return None
-        if type(data) is not dict or not _TIME_KEYS.issuperset(data):
-            raise _NotFast
-        key = ("time", data["start"], data["end"], data.get("precision"), data.get("wording"))
         time = self._shared.get(key)
         if time is None:
             time = self._shared[key] = _time_span(*key[1:])
@@ -160,23 +158,27 @@ class ClaimBuilder:
         if kind == "count":
             if not _COUNT_KEYS.issuperset(data):
                 raise _NotFast
-            low, high, best = data["low"], data.get("high"), data.get("best")
+            get = data.get
+            low, high, best = data["low"], get("high"), get("best")
             if type(low) is not int or (high is not None and type(high) is not int) or (
                     best is not None and type(best) is not int):
                 raise _NotFast  # 1.0 and True would find the shared count of 1
-            bound, wording = data.get("bound"), data.get("wording")
-            key = ("count", low, high, bound, best, wording)
-            count = self._shared.get(key)
+            bound, wording = get("bound"), get("wording")
+            counted: tuple[Any, ...] = ("count", low, high, bound, best, wording)
+            count = self._shared.get(counted)
             if count is None:
-                count = self._shared[key] = Count(
-                    low, high, Bound.EXACT if bound is None else Bound(_text(bound)), best,
-                    _text(wording))
+                count = self._shared[counted] = Count(
+                    low, high, Bound.EXACT if bound is None else Bound(bound), best, wording)
             return cast(Count, count)
         if kind in _REFERENCES:
-            data = _keys(data, _REFERENCE_KEYS)
+            if not _REFERENCE_KEYS.issuperset(data):
+                raise _NotFast
             ident, wording = data["id"], data.get("wording")
-            return self._share((kind, ident, wording),
-                               lambda: _REFERENCES[kind](ident, _text(wording)))
+            named: tuple[Any, ...] = (kind, ident, wording)
+            reference = self._shared.get(named)
+            if reference is None:
+                reference = self._shared[named] = _REFERENCES[kind](ident, wording)
+            return cast(Value, reference)
         if kind == "time":
             time = self._time({k: v for k, v in data.items() if k != "type"})
             assert time is not None
@@ -186,10 +188,28 @@ class ClaimBuilder:
         raise _NotFast
 
 
+_ABSENT: Any = object()
+
+
+def _time_key(data: Any) -> tuple[Any, ...] | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not _TIME_KEYS.issuperset(data):
+        raise _NotFast
+    return ("time", data["start"], data["end"], data.get("precision"), data.get("wording"))
+
+
+def _relay_key(data: Any) -> tuple[Any, ...]:
+    if type(data) is not dict or not _RELAY_KEYS.issuperset(data):
+        raise _NotFast
+    return (data["outlet"], data.get("url"), _time_key(data.get("published")),
+            data.get("quote"))
+
+
 def _time_span(start: Any, end: Any, precision: Any, wording: Any) -> TimeSpan:
     if type(start) is not str or type(end) is not str:
         raise _NotFast
     return TimeSpan(
         dt.datetime.fromisoformat(start), dt.datetime.fromisoformat(end),
-        Precision.SECOND if precision is None else Precision(_text(precision)), _text(wording),
+        Precision.SECOND if precision is None else Precision(precision), wording,
     )

@@ -221,18 +221,22 @@ def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
         return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
 
 
-def _parse_json(text: str, path: str | None, line: int | None) -> Any:
+def _parse_json(text: str | bytes, path: str | None, line: int | None) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {line}" if line is not None else f"line {exc.lineno} column {exc.colno}"
         raise DossierError([Problem("$", f"not valid JSON at {where}: {exc.msg}")],
                            path) from None
+    except UnicodeDecodeError as exc:
+        where = f" at line {line}" if line is not None else ""
+        raise DossierError([Problem("$", f"not valid UTF-8{where}: {exc.reason}")],
+                           path) from None
 
 
 def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
     found: list[Problem] = []
-    with path.open(encoding="utf-8") as stream:
+    with path.open("rb") as stream:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
         claims = []
@@ -249,11 +253,11 @@ def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
                              tuple(e for _, e in events), tuple(c for _, c in claims))
 
 
-def _lines_head(stream: IO[str], path: str, found: list[Problem], allow_unknown_keys: bool
+def _lines_head(stream: IO[bytes], path: str, found: list[Problem], allow_unknown_keys: bool
                 ) -> tuple[Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]],
                            dict[str, set[str]]]:
     first = stream.readline()
-    head = _check_head(_parse_json(first or "null", path, 1), LINES_FORMAT, found,
+    head = _check_head(_parse_json(first or b"null", path, 1), LINES_FORMAT, found,
                        allow_unknown_keys, sections=_SECTIONS[:3])
     if head is None:
         raise DossierError([p.rooted_at("line 1: $") for p in found], path)
@@ -262,7 +266,7 @@ def _lines_head(stream: IO[str], path: str, found: list[Problem], allow_unknown_
     return vocabulary, sources, events, known
 
 
-def _line_claim(line: str, number: int, found: list[Problem], allow_unknown_keys: bool,
+def _line_claim(line: bytes, number: int, found: list[Problem], allow_unknown_keys: bool,
                 builder: ClaimBuilder) -> Claim | None:
     """The claim on one line. The fast parser and builder take the common case; anything else
     is parsed again by the standard library and judged by the strict converter."""
@@ -278,6 +282,9 @@ def _line_claim(line: str, number: int, found: list[Problem], allow_unknown_keys
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         found.append(Problem(f"line {number}: $", f"not valid JSON: {exc.msg}"))
+        return None
+    except UnicodeDecodeError as exc:
+        found.append(Problem(f"line {number}: $", f"not valid UTF-8: {exc.reason}"))
         return None
     claim: Claim | None = structure_at(data, Claim, f"line {number}: $", found,
                                        forbid_extra_keys=not allow_unknown_keys)
@@ -302,7 +309,7 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
     """
     source = Path(path)
     found: list[Problem] = []
-    with source.open(encoding="utf-8") as stream:
+    with source.open("rb") as stream:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
         if found:

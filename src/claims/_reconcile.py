@@ -141,15 +141,18 @@ def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
 def settle(claims: Sequence[Claim], context: Context) -> Settlement:
     """Reconcile the claims about one predicate of one event (sorted by id, ids unique)."""
     current, revisions = _supersede(claims)
-    non_claims = tuple(c.id for c in current if c.status is Status.NOT_DISCLOSED)
-    stated = [c for c in current if c.value is not None]
-    if not stated:
-        return Settlement(non_claims=non_claims)
-    if all(isinstance(c.value, Count) for c in stated):
-        denials = tuple(c.id for c in stated if c.status is Status.DENIED)
-        asserted = [c for c in stated if c.status is Status.ASSERTED]
+    asserted: list[Claim] = []
+    others: list[Claim] = []  # denials and non-claims, the rare case
+    counts = True
+    for claim in current:
+        (asserted if claim.status is Status.ASSERTED else others).append(claim)
+        counts = counts and (claim.value is None or type(claim.value) is Count)
+    non_claims = tuple(c.id for c in others if c.status is Status.NOT_DISCLOSED)
+    if counts:
+        denials = tuple(c.id for c in others if c.status is Status.DENIED)
         groups = count_groups(asserted, revisions, context)
         return Settlement(groups, non_claims=non_claims, denials=denials, context=context)
+    stated = [c for c in current if c.value is not None]
     return Settlement(facts=fact_results(stated, revisions, context), non_claims=non_claims,
                       context=context)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from claims._claim import Claim, Scope
 from claims._converter import converter
+from claims._counts import Figure
 from claims._dossier import Dossier
 from claims._errors import ClaimsError, UnknownReferenceError, ValidationError
 from claims._event import Event
@@ -45,6 +46,12 @@ class Report:
     events: tuple[Event, ...] = ()
     as_of: dt.datetime | None = None
     excluded: tuple[str, ...] = ()
+    _by_id: dict[str, Claim] | None = attrs.field(init=False, default=None, repr=False,
+                                                   eq=False)
+    _by_event: dict[str, list[Summary]] | None = attrs.field(init=False, default=None,
+                                                              repr=False, eq=False)
+    _by_title: dict[str, str] | None = attrs.field(init=False, default=None, repr=False,
+                                                   eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "summaries", tuple(sorted(self.summaries, key=lambda s: s.key)))
@@ -91,24 +98,43 @@ class Report:
 
     def claim(self, ident: str) -> Claim:
         """A reconciled claim by id."""
-        for summary in self.summaries:
-            for claim in summary.claims:
-                if claim.id == ident:
-                    return claim
-        raise UnknownReferenceError(f"unknown claim {ident!r}")
+        if self._by_id is None:  # built on first use: most reports are never asked
+            object.__setattr__(self, "_by_id",
+                               {c.id: c for s in self.summaries for c in s.claims})
+        assert self._by_id is not None
+        try:
+            return self._by_id[ident]
+        except KeyError:
+            raise UnknownReferenceError(f"unknown claim {ident!r}") from None
 
     @property
     def results(self) -> tuple[EventResult, ...]:
         """The results of every event: the known events in order, then any others by id."""
         order = [e.id for e in self.events]
-        others = sorted({s.event for s in self.summaries} - set(order))
+        known = set(order)
+        others = sorted({s.event for s in self.summaries if s.event not in known})
         return tuple(self.event(e) for e in order + others)
+
+    def _titles(self) -> dict[str, str]:
+        if self._by_title is None:
+            object.__setattr__(self, "_by_title", {e.id: e.title for e in self.events})
+        assert self._by_title is not None
+        return self._by_title
+
+    def _summaries_of(self, event: str) -> list[Summary]:
+        if self._by_event is None:  # built on first use, in one pass
+            by_event: dict[str, list[Summary]] = {}
+            for summary in self.summaries:
+                by_event.setdefault(summary.event, []).append(summary)
+            object.__setattr__(self, "_by_event", by_event)
+        assert self._by_event is not None
+        return self._by_event.get(event, [])
 
     def event(self, ident: str) -> EventResult:
         """The results for one event."""
-        summaries = sorted((s for s in self.summaries if s.event == ident),
+        summaries = sorted(self._summaries_of(ident),
                            key=lambda s: (_PREDICATE_ORDER.get(s.predicate, 99), s.predicate))
-        title = next((e.title for e in self.events if e.id == ident), None)
+        title = self._titles().get(ident)
         if title is None and not summaries:
             raise UnknownReferenceError(f"unknown event {ident!r}")
         return EventResult(
@@ -119,6 +145,13 @@ class Report:
             non_claims=tuple(i for s in summaries for i in s.settlement.non_claims),
             denials=tuple(i for s in summaries for i in s.settlement.denials),
         )
+
+    def figures(self) -> Iterator[Figure]:
+        """Every count group's numbers (range, feasible interval, contradiction flag), without
+        building the explanations :meth:`count` and :attr:`results` carry: the quick way over
+        a large collection."""
+        for summary in self.summaries:
+            yield from summary.settlement.figures
 
     def count(self, event: str, predicate: str, scope: Scope | None = None) -> CountResult:
         """The count result for one event, predicate and scope (``Scope()`` when omitted).
