@@ -41,10 +41,11 @@ class _NotFast(Exception):
 
 def _parse_json() -> Callable[[str | bytes], Any]:
     try:
-        import orjson
+        import orjson  # type: ignore[import-not-found, unused-ignore]
     except ImportError:  # the optional "fast" extra is not installed
         return json.loads
-    return orjson.loads
+    loads: Callable[[str | bytes], Any] = orjson.loads
+    return loads
 
 
 loads_json = _parse_json()
