@@ -19,6 +19,7 @@ from claims._errors import (
 from claims._event import Event, EventLink
 from claims._io import dump, dumps, iter_claims, load, loads, structure, unstructure
 from claims._problems import Problem
+from claims._propose import Suggestion, parse_time, propose_claims, suggest_actors
 from claims._provenance import Provenance, Relay
 from claims._reconcile import Context, Summary
 from claims._report import Report, reconcile
@@ -108,6 +109,7 @@ __all__ = [
     "Source",
     "Stance",
     "Status",
+    "Suggestion",
     "Summary",
     "Term",
     "Text",
@@ -125,7 +127,10 @@ __all__ = [
     "loads",
     "parse_count",
     "parse_stance",
+    "parse_time",
+    "propose_claims",
     "reconcile",
     "structure",
+    "suggest_actors",
     "unstructure",
 ]

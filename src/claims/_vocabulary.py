@@ -312,6 +312,28 @@ class Vocabulary:
             kinds.add(kind)
         return found
 
+    def extended(self, *items: Category | Actor | Place | Exclusion | Predicate | str
+                 ) -> Vocabulary:
+        """This vocabulary with more terms, checked again: categories, actors, places,
+        exclusions, predicates, and source kinds (as strings), in any mix.
+
+        ``vocabulary.extended(Place("al-qaim", "Al-Qaim", within="iraq"))``
+        """
+        sections: dict[str, list[Any]] = {
+            "categories": list(self.categories), "actors": list(self.actors),
+            "places": list(self.places), "exclusions": list(self.exclusions),
+            "predicates": list(self.predicates), "source_kinds": list(self.source_kinds),
+        }
+        kinds = {Category: "categories", Actor: "actors", Place: "places",
+                 Exclusion: "exclusions", Predicate: "predicates", str: "source_kinds"}
+        for item in items:
+            section = kinds.get(type(item))
+            if section is None:
+                raise ValidationError(f"cannot add {item!r} to a vocabulary: expected a "
+                                      "Category, Actor, Place, Exclusion, Predicate or str")
+            sections[section].append(item)
+        return Vocabulary(**{name: tuple(values) for name, values in sections.items()})
+
     # -- lookups ------------------------------------------------------------------------
 
     def category(self, ident: str) -> Category:

@@ -161,6 +161,7 @@ def parse_count(
         count, rest = _read(phrase, vague, approximate)
     except ParseError as error:
         raise ParseError(f"cannot read a count in {text!r}: {error}") from None
+    count = attrs.evolve(count, wording=text)  # the source's words as given, spaces and all
     words = re.sub(r"^(?:of|others?)\b\s*", "", rest.strip(" ,.;:"), flags=re.IGNORECASE)
     noun = words.strip(" ,.;:") or None
     category = _category(noun, vocabulary) if noun and vocabulary else None
