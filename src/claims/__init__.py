@@ -18,6 +18,7 @@ from claims._errors import (
 )
 from claims._event import Event, EventLink
 from claims._io import dump, dumps, iter_claims, load, loads, structure, unstructure
+from claims._plot import plot_ranges
 from claims._problems import Problem
 from claims._propose import Suggestion, parse_time, propose_claims, suggest_actors
 from claims._provenance import Provenance, Relay
@@ -39,6 +40,16 @@ from claims._results import (
     Role,
 )
 from claims._source import Reliability, Source
+from claims._tables import (
+    airwars_rows,
+    claim_rows,
+    prov_document,
+    result_rows,
+    to_pandas,
+    to_polars,
+    ucdp_rows,
+    write_csv,
+)
 from claims._time import Precision, TimeSpan
 from claims._values import ActorRef, PlaceRef, Term, Text, Value, ValueKind
 from claims._vocabulary import (
@@ -120,6 +131,8 @@ __all__ = [
     "Value",
     "ValueKind",
     "Vocabulary",
+    "airwars_rows",
+    "claim_rows",
     "dump",
     "dumps",
     "iter_claims",
@@ -128,9 +141,16 @@ __all__ = [
     "parse_count",
     "parse_stance",
     "parse_time",
+    "plot_ranges",
     "propose_claims",
+    "prov_document",
     "reconcile",
+    "result_rows",
     "structure",
     "suggest_actors",
+    "to_pandas",
+    "to_polars",
+    "ucdp_rows",
     "unstructure",
+    "write_csv",
 ]

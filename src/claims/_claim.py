@@ -122,6 +122,11 @@ class Claim:
         """The kind of the value, or None for a non-claim."""
         return None if self.value is None else ValueKind.of(self.value)
 
+    def _repr_html_(self) -> str:
+        from claims._html import CLAIM_HEADERS, claim_cells, table
+
+        return table(CLAIM_HEADERS, [claim_cells(self)])
+
     @property
     def hedged(self) -> bool:
         """Whether the source qualified the claim with anything weaker than "confirmed"."""

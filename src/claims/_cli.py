@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 
+from claims._dossier import Dossier
 from claims._errors import ClaimsError, DossierError
 from claims._io import dump, load
 from claims._report import reconcile
@@ -51,7 +52,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("source", help="the dossier to read")
     convert.add_argument("target", help="the file to write")
+    export = commands.add_parser(
+        "export", help="write the reconciled figures or the provenance in the field's formats",
+        description="Reconcile a dossier and write UCDP-GED-style rows (low/best/high, "
+                    "number of sources, original source vs. outlet), Airwars-style rows "
+                    "(min/max, grade) as CSV, or the provenance as W3C PROV-JSON.",
+    )
+    export.add_argument("file", help="the dossier, .json or .jsonl")
+    export.add_argument("--ucdp", metavar="CSV", help="write UCDP-GED-style rows here")
+    export.add_argument("--airwars", metavar="CSV", help="write Airwars-style rows here")
+    export.add_argument("--results", metavar="CSV", help="write every count result here")
+    export.add_argument("--claims", metavar="CSV", help="write every claim here")
+    export.add_argument("--prov", metavar="JSON",
+                        help="write PROV-JSON here (needs the 'prov' extra)")
     return parser
+
+
+def _export(dossier: Dossier, args: argparse.Namespace) -> None:
+    from claims import _tables
+
+    report = reconcile(dossier)
+    tables = {"ucdp": lambda: _tables.ucdp_rows(report),
+              "airwars": lambda: _tables.airwars_rows(report),
+              "results": lambda: _tables.result_rows(report),
+              "claims": lambda: _tables.claim_rows(dossier)}
+    wanted = [name for name in (*tables, "prov") if getattr(args, name)]
+    if not wanted:
+        raise ClaimsError("say what to export: --ucdp, --airwars, --results, --claims or --prov")
+    for name in wanted:
+        target = getattr(args, name)
+        if name == "prov":
+            with open(target, "w", encoding="utf-8") as stream:
+                stream.write(_tables.prov_document(dossier).serialize(format="json"))
+        else:
+            _tables.write_csv(tables[name](), target)
+        print(f"wrote {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"events from {len(dossier.sources)} sources; no problems")
         elif args.command == "convert":
             dump(dossier, args.target)
+        elif args.command == "export":
+            _export(dossier, args)
         else:
             report = reconcile(dossier, as_of=args.as_of)
             if args.json:

@@ -89,6 +89,13 @@ class Dossier:
         self.event(event)
         return tuple(c for c in self.claims if c.event == event)
 
+    def _repr_html_(self) -> str:
+        from claims._html import CLAIM_HEADERS, claim_cells, table
+
+        caption = (f"{len(self.claims)} claims about {len(self.events)} events from "
+                   f"{len(self.sources)} sources")
+        return table(CLAIM_HEADERS, (claim_cells(c) for c in self.claims), caption)
+
     # -- growing ------------------------------------------------------------------------
 
     def with_sources(self, *sources: Source) -> Dossier:

@@ -165,3 +165,45 @@ def render_report(report: Report) -> str:
     for event in report.results:
         lines.extend(render_event(event, report))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def report_html(report: Report) -> str:
+    """The report for a notebook: per event, each figure with the claims at its ends (source,
+    words, quote), then contradictions and non-claims."""
+    from claims._html import table
+
+    parts = []
+    for event in report.results:
+        rows = []
+        for result in event.counts:
+            def ends(ids: tuple[str, ...]) -> str:
+                return "; ".join(
+                    f"{report.context.name(report.claim(i).source)}: "
+                    f"\u201c{report.claim(i).provenance.quote}\u201d ({i})" for i in ids)
+            rows.append((count_line(result, report), _GRADE_WORDS[result.grade],
+                         result.independent, ends(result.low.claims),
+                         ends(result.high.claims),
+                         "" if result.feasible is None else str(result.feasible)))
+        parts.append(table(("figure", "grade", "independent sources", "low end",
+                            "high end", "consistent with every claim"), rows,
+                           f"{event.title} ({event.event})"))
+        if event.contradictions:
+            parts.append(table(("predicate", "claims", "why"), (
+                (c.key.predicate, ", ".join(c.claims), c.reason)
+                for c in event.contradictions), "Contradictions"))
+        if event.non_claims:
+            parts.append(table(("predicate", "source", "quote"), (
+                (report.claim(i).predicate, report.context.name(report.claim(i).source),
+                 report.claim(i).provenance.quote) for i in event.non_claims),
+                "Not disclosed"))
+    return "".join(parts)
+
+
+def count_html(result: CountResult, report: Report | None = None) -> str:
+    """One result's contributions as a table."""
+    from claims._html import table
+
+    return table(("role", "source", "words", "scope", "claims", "allows", "hedged"), (
+        (c.role.value, c.source, c.wording, str(c.scope), ", ".join(c.claims), str(c.stated),
+         "yes" if c.hedged else "") for c in result.contributions),
+        f"{result.range_text()} {result.key.predicate} ({result.grade.value})")

@@ -189,6 +189,11 @@ class Report:
 
         return render_report(self)
 
+    def _repr_html_(self) -> str:
+        from claims._render import report_html
+
+        return report_html(self)
+
 
 def reconcile(
     data: Dossier | Iterable[Claim],

@@ -179,6 +179,11 @@ class CountResult:
             return f"at least {self.low.value}" if self.high.open else str(self.low.value)
         return f"{self.low.value}–{self.high.value}"
 
+    def _repr_html_(self) -> str:
+        from claims._render import count_html
+
+        return count_html(self)
+
     def estimate(self, policy: Policy) -> Estimate:
         """The figures a field convention would publish for this result."""
         disputed = "" if self.contradiction is None else "disputed: " + self.contradiction.reason

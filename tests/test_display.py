@@ -1,0 +1,146 @@
+"""Seeing the result and taking it elsewhere: HTML, tables, the field's exports, the plot,
+the example scripts and the notebook."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import claims
+from tests.conftest import ROOT
+
+STRIKE = "us-strike-2021-06-28"
+
+
+@pytest.fixture(scope="module")
+def report(seed: claims.Dossier) -> claims.Report:
+    return claims.reconcile(seed)
+
+
+def test_html_shows_figures_with_their_provenance(seed: claims.Dossier,
+                                                  report: claims.Report) -> None:
+    html = report._repr_html_()
+    assert "<td>4–9 militiamen killed</td>" in html
+    assert "Syrian Observatory for Human Rights: “the SOHR stated that at least nine" in html
+    assert "<caption>Contradictions</caption>" in html and "sana-target, us-target" in html
+    assert "<caption>Not disclosed</caption>" in html
+    dossier_html = seed._repr_html_()
+    assert "<caption>22 claims about 2 events from 8 sources</caption>" in dossier_html
+    assert dossier_html.count("<tr>") == 1 + len(seed.claims)
+    claim_html = seed.claim("sana-killed")._repr_html_()
+    assert "<td>presumably</td>" in claim_html and "<td>wikipedia</td>" in claim_html
+    result = report.count(STRIKE, "killed", claims.Scope("militiaman"))
+    assert "<td>narrower</td><td>sohr</td><td>at least nine</td>" in result._repr_html_()
+    evil = claims.Term("x", wording="<script>")
+    assert "<script>" not in claims._html.table(("v",), [(evil,)])
+
+
+def test_tables_for_pandas_and_polars(seed: claims.Dossier, report: claims.Report) -> None:
+    claims_frame = claims.to_pandas(claims.claim_rows(seed))
+    assert len(claims_frame) == len(seed.claims)
+    sohr = claims_frame.set_index("claim").loc["sohr-killed"]
+    assert (sohr["source_name"], sohr["low"], sohr["outlets"]) == (
+        "Syrian Observatory for Human Rights", 9, "wikipedia")
+    results = claims.to_polars(claims.result_rows(report))
+    row = results.filter((results["predicate"] == "killed")
+                         & (results["category"] == "militiaman")
+                         & results["actor"].is_null()).row(0, named=True)
+    assert (row["range"], row["low_claims"], row["high_claims"], row["high_open"]) == (
+        "4–9", "militia-killed", "sohr-killed", True)
+
+
+def test_ucdp_and_airwars_rows(report: claims.Report, tmp_path: Path) -> None:
+    ucdp = {(r["type_of_figure"], r["category"]): r for r in claims.ucdp_rows(report)
+            if r["id"] == STRIKE}
+    militia = ucdp[("killed", "militiaman")]
+    assert (militia["low"], militia["best"], militia["high"]) == (4, 9, 9)
+    assert militia["number_of_sources"] == 2
+    assert militia["source_original"] == ("Iraqi militia groups aligned with Iran (statement); "
+                                          "Syrian Observatory for Human Rights")
+    assert militia["source_office"] == "Wikipedia"
+    airwars = {(r["figure"], r["category"]): r for r in claims.airwars_rows(report)
+               if r["incident"] == STRIKE}
+    assert (airwars[("killed", "militiaman")]["min"], airwars[("killed", "militiaman")]["max"],
+            airwars[("killed", "militiaman")]["grade"]) == (4, 9, "Fair")
+    assert airwars[("killed", "civilian")]["grade"] == "Weak"
+    assert airwars[("killed", "civilian")]["hedged"] is True
+    path = tmp_path / "ucdp.csv"
+    claims.write_csv(claims.ucdp_rows(report), path)
+    with path.open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows[1]["low"] == "4" and rows[1]["best"] == "9" and rows[1]["category"] == "militiaman"
+
+
+def test_prov_json(seed: claims.Dossier) -> None:
+    data = json.loads(claims.prov_document(seed).serialize(format="json"))
+    assert data["agent"]["claims:source/sohr"]["prov:label"] == \
+        "Syrian Observatory for Human Rights"
+    attributed = {(a["prov:entity"], a["prov:agent"]) for a in data["wasAttributedTo"].values()}
+    assert ("claims:claim/sohr-killed", "claims:source/sohr") in attributed
+    assert ("claims:relay/sohr-killed/0", "claims:source/wikipedia") in attributed
+    quoted = {(q["prov:generatedEntity"], q["prov:usedEntity"])
+              for q in data["wasDerivedFrom"].values()}
+    assert ("claims:relay/sohr-killed/0", "claims:claim/sohr-killed") in quoted
+
+
+def test_the_range_plot_renders(report: claims.Report, tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = claims.plot_ranges(report, STRIKE, "killed", claims.Scope("militiaman"))
+    assert ax.get_title() == "4–9 killed"
+    assert len(ax.patches) >= 2  # a bar per claim (and the bands)
+    ax.figure.savefig(tmp_path / "plot.png")
+    assert (tmp_path / "plot.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    capped = claims.Claim(id="ill", event=STRIKE, predicate="killed",
+                          value=claims.Count.at_most(5), scope=claims.Scope("militiaman"),
+                          provenance=claims.Provenance(source="sana", quote="illustration"))
+    contested = report.add(capped)
+    ax = claims.plot_ranges(contested, STRIKE, "killed", claims.Scope("militiaman"))
+    assert ax.get_title().endswith("the claims contradict one another")
+
+
+def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from claims._cli import main
+    from tests.conftest import SEED
+
+    assert main(["export", str(SEED), "--airwars", str(tmp_path / "a.csv"),
+                 "--prov", str(tmp_path / "p.json")]) == 0
+    assert "grade" in (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["prefix"]
+    assert main(["export", str(SEED)]) == 1
+    assert "say what to export" in capsys.readouterr().err
+
+
+def test_the_exports_example(tmp_path: Path) -> None:
+    ran = subprocess.run([sys.executable, str(ROOT / "examples" / "seed_exports.py"),
+                          str(tmp_path)], capture_output=True, text=True, check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "airwars.csv", "militiamen-killed.png", "provenance.json", "results.csv", "ucdp.csv"]
+    assert ran.stdout.count("\n") == 5
+
+
+def test_the_notebook_runs_and_shows_the_change(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import nbclient
+    import nbformat
+
+    monkeypatch.setenv("CLAIMS_OUTPUT", str(tmp_path))
+    notebook = nbformat.read(ROOT / "examples" / "notebook.ipynb", as_version=4)
+    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(ROOT / "examples")}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    text = "".join(o.get("text", "") for o in outputs)
+    assert "4–9 militiamen killed\n" in text
+    assert "4–9 militiamen killed (disputed)" in text
+    assert "so at most 5" in text
+    assert any("text/html" in o.get("data", {}) for o in outputs)
+    assert (tmp_path / "militiamen-killed.png").exists()
+    assert len(claims.load(tmp_path / "seed-with-illustration.json").claims) == 23
+    assert os.environ["CLAIMS_OUTPUT"] == str(tmp_path)
