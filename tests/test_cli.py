@@ -67,7 +67,7 @@ def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert "cannot read the file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["report", "check", "convert"])
+@pytest.mark.parametrize("command", ["report", "check", "convert", "export"])
 def test_help_for_every_subcommand(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main([command, "--help"])

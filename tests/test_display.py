@@ -144,3 +144,19 @@ def test_the_notebook_runs_and_shows_the_change(tmp_path: Path,
     assert (tmp_path / "militiamen-killed.png").exists()
     assert len(claims.load(tmp_path / "seed-with-illustration.json").claims) == 23
     assert os.environ["CLAIMS_OUTPUT"] == str(tmp_path)
+
+
+def test_a_new_kind_of_claim_from_a_new_kind_of_source_in_a_few_lines(
+        seed: claims.Dossier) -> None:
+    vocabulary = seed.vocabulary.extended(
+        claims.Predicate("displaced", "displaced", claims.ValueKind.COUNT), "ngo")
+    ngo = claims.Source(id="illustrative-ngo", name="An NGO (illustration)", kind="ngo")
+    claim = claims.Claim(
+        id="illustration-displaced", event=STRIKE, predicate="displaced",
+        value=claims.Count.at_least(40), scope=claims.Scope("civilian"),
+        provenance=claims.Provenance(source=ngo.id, quote="ILLUSTRATION - not a real statement"))
+    dossier = seed.with_vocabulary(vocabulary).with_sources(ngo).with_claims(claim)
+    report = claims.reconcile(dossier)
+    result = report.count(STRIKE, "displaced", claims.Scope("civilian"))
+    assert result.range_text() == "at least 40"
+    assert "at least 40 civilians displaced" in report.infobox(STRIKE).splitlines()
