@@ -112,6 +112,9 @@ def main() -> None:
                                                  "polars on one JSON Lines dossier.")
     parser.add_argument("file", type=Path)
     parser.add_argument("--only", nargs="+", choices=list(CONTENDERS), default=list(CONTENDERS))
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="run every contender this many times, taking turns, and report "
+                             "the median (the machine's load varies from minute to minute)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -119,19 +122,27 @@ def main() -> None:
         return
     with args.file.open(encoding="utf-8") as stream:
         claims_in_file = sum(1 for _ in stream) - 1
-    print(f"{args.file.name}: {claims_in_file:,} claims; one child process per contender")
+    print(f"{args.file.name}: {claims_in_file:,} claims; one child process per contender "
+          f"and round; {args.rounds} round(s), median shown")
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in args.only}
+    for _ in range(args.rounds):
+        for name in args.only:
+            result = measure(name, args.file)
+            if result is not None:
+                runs[name].append(result)
     results = {}
-    for name in args.only:
-        result = measure(name, args.file)
-        if result is not None:
-            results[name] = result
+    for name, done in runs.items():
+        if done:
+            done.sort(key=lambda r: r["seconds"])
+            results[name] = done[(len(done) - 1) // 2]
+            results[name]["all"] = [round(r["seconds"], 1) for r in done]
     baseline = results.get("pandas")
     print(f"{'contender':16} {'seconds':>9} {'vs pandas':>10} {'peak MiB':>9} "
-          f"{'bytes/claim':>12} {'groups':>9}")
+          f"{'bytes/claim':>12} {'groups':>9}  every round")
     for name, r in results.items():
         ratio = f"{r['seconds'] / baseline['seconds']:.2f}x" if baseline else "-"
         print(f"{name:16} {r['seconds']:9.2f} {ratio:>10} {r['peak_bytes'] / 2**20:9.0f} "
-              f"{r['peak_bytes'] / claims_in_file:12.0f} {r['groups']:9,}")
+              f"{r['peak_bytes'] / claims_in_file:12.0f} {r['groups']:9,}  {r['all']}")
 
 
 if __name__ == "__main__":

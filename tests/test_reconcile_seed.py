@@ -256,3 +256,17 @@ def test_one_id_for_two_claims_is_refused(seed: claims.Dossier) -> None:
     twin = attrs.evolve(seed.claim("sohr-killed"), value=Count.exact(3))
     with pytest.raises(claims.ClaimsError, match=r"claim id 'sohr-killed' names two different"):
         claims.reconcile(seed).add(twin)
+
+
+def test_merging_refuses_ids_that_mean_two_things(seed: claims.Dossier) -> None:
+    report = claims.reconcile(seed)
+    other_event = attrs.evolve(seed.event(STRIKE), title="Another title")
+    other = claims.reconcile([], vocabulary=seed.vocabulary, sources=seed.sources,
+                             events=[other_event])
+    with pytest.raises(claims.ClaimsError, match=r"event 'us-strike-2021-06-28' differs"):
+        report.merge(other)
+    renamed = attrs.evolve(seed.source("sohr"), name="Someone else")
+    with pytest.raises(claims.ClaimsError, match=r"source 'sohr' differs between the two sides"):
+        report.merge(claims.reconcile([], vocabulary=seed.vocabulary, sources=[renamed]))
+    with pytest.raises(claims.ClaimsError, match=r"different vocabularies"):
+        report.merge(claims.reconcile([]))

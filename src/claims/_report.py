@@ -62,8 +62,8 @@ class Report:
         """The report of both sides' claims; only summaries present on both are settled again.
 
         Raises:
-            ClaimsError: when the sides used other vocabularies or ``as_of`` times, or a source
-                or claim id means different things on each side.
+            ClaimsError: when the sides used other vocabularies or ``as_of`` times, or a source,
+                event or claim id means different things on each side.
         """
         if other.context.vocabulary != self.context.vocabulary:
             raise ClaimsError("cannot merge reports reconciled against different vocabularies")
@@ -75,7 +75,11 @@ class Report:
         for summary in other._rebound(context):
             existing = mine.get(summary.key)
             mine[summary.key] = summary if existing is None else existing.merge(summary)
-        events = {e.id: e for e in other.events} | {e.id: e for e in self.events}
+        events = {e.id: e for e in self.events}
+        for event in other.events:
+            if events.setdefault(event.id, event) != event:
+                raise ClaimsError(f"event {event.id!r} differs between the two sides: "
+                                  f"{events[event.id]!r} and {event!r}")
         return Report(tuple(mine.values()), context, tuple(events.values()), self.as_of,
                       tuple(sorted(set(self.excluded) | set(other.excluded))))
 
