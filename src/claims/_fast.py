@@ -14,7 +14,7 @@ import gc
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from claims._claim import Claim, Hedge, Scope, Status
 from claims._count import Bound, Count
@@ -30,7 +30,6 @@ _SCOPE_KEYS = frozenset(("category", "actor", "place"))
 _TIME_KEYS = frozenset(("start", "end", "precision", "wording"))
 _COUNT_KEYS = frozenset(("type", "low", "high", "bound", "best", "wording"))
 _REFERENCE_KEYS = frozenset(("type", "id", "wording"))
-_T = TypeVar("_T")
 _REFERENCES: dict[str, type[Term | ActorRef | PlaceRef]] = {
     "term": Term, "actor": ActorRef, "place": PlaceRef}
 

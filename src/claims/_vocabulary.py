@@ -12,6 +12,7 @@ import attrs
 
 from claims._checks import (
     check_id,
+    check_ids,
     check_optional_id,
     check_optional_text,
     check_text,
@@ -105,8 +106,7 @@ class Exclusion:
             raise ValidationError(
                 f"'categories' must name at least two categories: categories={self.categories!r}"
             )
-        for index, value in enumerate(self.categories):
-            check_id(f"categories[{index}]", value)
+        check_ids("categories", self.categories)
         check_optional_text("reason", self.reason)
 
 
