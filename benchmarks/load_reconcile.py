@@ -46,7 +46,7 @@ def run_claims(path: Path, explain: bool) -> int:
 
     dossier = claims.load(path)
     report = claims.reconcile(dossier)
-    groups = sum(figure.high >= figure.low for figure in report.figures())
+    groups = sum(figure.high >= figure.low for figure in report.ranges())
     if explain:
         groups += sum(len(r.contributions) > 0 for e in report.results for r in e.counts)
     return groups

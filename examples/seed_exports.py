@@ -21,15 +21,15 @@ def main(output: Path) -> None:
     output.mkdir(parents=True, exist_ok=True)
     dossier = claims.load(SEED)
     report = claims.reconcile(dossier)
-    claims.write_csv(claims.ucdp_rows(report), output / "ucdp.csv")
-    claims.write_csv(claims.airwars_rows(report), output / "airwars.csv")
-    claims.write_csv(claims.result_rows(report), output / "results.csv")
+    claims.export.write_csv(claims.export.ucdp_rows(report), output / "ucdp.csv")
+    claims.export.write_csv(claims.export.airwars_rows(report), output / "airwars.csv")
+    claims.export.write_csv(claims.export.result_rows(report), output / "results.csv")
     (output / "provenance.json").write_text(
-        claims.prov_document(dossier).serialize(format="json"), encoding="utf-8")
+        claims.export.prov_document(dossier).serialize(format="json"), encoding="utf-8")
     import matplotlib
 
     matplotlib.use("Agg")
-    ax = claims.plot_ranges(report, STRIKE, "killed", claims.Scope("militiaman"))
+    ax = claims.render.plot_ranges(report, STRIKE, "killed", claims.Scope("militiaman"))
     ax.figure.savefig(output / "militiamen-killed.png", dpi=100, bbox_inches="tight")
     for name in sorted(p.name for p in output.iterdir()):
         print(output / name)

@@ -21,19 +21,19 @@ numbers = st.integers(min_value=0, max_value=10_000)
 @st.composite
 def counts(draw: st.DrawFn) -> c.Count:
     """Counts of every bound kind, with or without their wording."""
-    bound = draw(st.sampled_from(c.Bound))
+    bound = draw(st.sampled_from(c.model.Bound))
     low = draw(numbers)
     wording = draw(optional_texts)
-    if bound is c.Bound.EXACT:
+    if bound is c.model.Bound.EXACT:
         return c.Count.exact(low, wording)
-    if bound is c.Bound.AT_LEAST:
+    if bound is c.model.Bound.AT_LEAST:
         return c.Count.at_least(low, wording)
-    if bound is c.Bound.AT_MOST:
+    if bound is c.model.Bound.AT_MOST:
         return c.Count.at_most(low, wording)
     high = draw(st.integers(min_value=low, max_value=low + 10_000))
-    if bound is c.Bound.BETWEEN:
+    if bound is c.model.Bound.BETWEEN:
         return c.Count.between(low, high, wording)
-    if bound is c.Bound.APPROXIMATELY:
+    if bound is c.model.Bound.APPROXIMATELY:
         return c.Count.approximately(draw(st.integers(low, high)), low, high, wording)
     return c.Count.vague(draw(texts), low, draw(st.none() | st.just(high)))
 
@@ -53,7 +53,7 @@ def time_spans(draw: st.DrawFn) -> c.TimeSpan:
     length = draw(st.integers(min_value=1, max_value=10**9))
     end_zone = draw(zones)
     end = (start + dt.timedelta(milliseconds=length)).astimezone(end_zone)
-    return c.TimeSpan(start, end, draw(st.sampled_from(c.Precision)), draw(optional_texts))
+    return c.TimeSpan(start, end, draw(st.sampled_from(c.model.Precision)), draw(optional_texts))
 
 
 def references(cls: Any, pool: list[str]) -> st.SearchStrategy[Any]:
@@ -75,17 +75,17 @@ provenances = st.builds(
     relays=st.lists(relays, max_size=2).map(tuple),
 )
 sources = st.builds(
-    c.Source, id=ids, name=texts, kind=st.sampled_from(c.BUILTIN_SOURCE_KINDS),
+    c.Source, id=ids, name=texts, kind=st.sampled_from(c.model.BUILTIN_SOURCE_KINDS),
     aliases=st.lists(texts, max_size=2).map(tuple), affiliation=st.none() | ids,
     reliability=st.none() | st.sampled_from(c.Reliability),
 )
-event_links = st.builds(c.EventLink, ids, ids)
+event_links = st.builds(c.model.EventLink, ids, ids)
 events = st.builds(c.Event, id=ids, title=texts, time=st.none() | time_spans(),
                    place=st.none() | ids, links=st.lists(event_links, max_size=2).map(tuple))
 
 
 @st.composite
-def claims(draw: st.DrawFn, value: st.SearchStrategy[c.Value] = values) -> c.Claim:
+def claims(draw: st.DrawFn, value: st.SearchStrategy[c.model.Value] = values) -> c.Claim:
     """Claims of every status (references are not checked against a dossier here)."""
     status = draw(st.sampled_from(c.Status))
     return c.Claim(
@@ -114,12 +114,13 @@ def vocabularies(draw: st.DrawFn) -> c.Vocabulary:
         for i, p in cats
     )
     roots = [i for i, p in cats if p is None]
-    exclusions = (c.Exclusion(tuple(roots[:2]), draw(optional_texts)),) if len(roots) > 1 else ()
+    exclusions = ((c.model.Exclusion(tuple(roots[:2]), draw(optional_texts)),)
+                  if len(roots) > 1 else ())
     actors = tuple(c.Actor(i, draw(texts), parent=p)
                    for i, p in draw(hierarchies("actor", draw(st.integers(1, 4)))))
     places = tuple(c.Place(i, draw(texts), within=p)
                    for i, p in draw(hierarchies("place", draw(st.integers(1, 4)))))
-    predicates = (c.Predicate("displaced", "displaced", c.ValueKind.COUNT),)
+    predicates = (c.Predicate("displaced", "displaced", c.model.ValueKind.COUNT),)
     return c.Vocabulary(categories, actors, places, exclusions, predicates, ("blog",))
 
 
@@ -132,7 +133,7 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
     place_ids = [x.id for x in vocabulary.places]
     source_list = [
         c.Source(id=f"src{i}", name=draw(texts),
-                 kind=draw(st.sampled_from([*c.BUILTIN_SOURCE_KINDS, "blog"])),
+                 kind=draw(st.sampled_from([*c.model.BUILTIN_SOURCE_KINDS, "blog"])),
                  affiliation=draw(st.none() | st.sampled_from(actor_ids)),
                  reliability=draw(st.none() | st.sampled_from(c.Reliability)))
         for i in range(draw(st.integers(1, 3)))
@@ -142,19 +143,19 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
     event_list = [
         c.Event(id=e, title=draw(texts), time=draw(st.none() | time_spans()),
                 place=draw(st.none() | st.sampled_from(place_ids)),
-                links=tuple(draw(st.lists(st.builds(c.EventLink, st.just("follows"),
+                links=tuple(draw(st.lists(st.builds(c.model.EventLink, st.just("follows"),
                                                     st.sampled_from(event_ids)), max_size=1))))
         for e in event_ids
     ]
     by_kind = {
-        c.ValueKind.COUNT: counts(),
-        c.ValueKind.TERM: references(c.Term, cat_ids),
-        c.ValueKind.ACTOR: references(c.ActorRef, actor_ids),
-        c.ValueKind.PLACE: references(c.PlaceRef, place_ids),
-        c.ValueKind.TIME: time_spans(),
-        c.ValueKind.TEXT: text_values,
+        c.model.ValueKind.COUNT: counts(),
+        c.model.ValueKind.TERM: references(c.Term, cat_ids),
+        c.model.ValueKind.ACTOR: references(c.ActorRef, actor_ids),
+        c.model.ValueKind.PLACE: references(c.PlaceRef, place_ids),
+        c.model.ValueKind.TIME: time_spans(),
+        c.model.ValueKind.TEXT: text_values,
     }
-    predicate_pool = [*c.BUILTIN_PREDICATES, *vocabulary.predicates]
+    predicate_pool = [*c.model.BUILTIN_PREDICATES, *vocabulary.predicates]
     claim_list = []
     for index in range(draw(st.integers(0, max_claims))):
         predicate = draw(st.sampled_from(predicate_pool))
@@ -180,9 +181,9 @@ categories = st.builds(c.Category, ids, texts, optional_texts, st.none() | ids,
                        st.lists(texts, max_size=2).map(tuple), st.booleans())
 actors = st.builds(c.Actor, ids, texts, st.lists(texts, max_size=2).map(tuple), st.none() | ids)
 places = st.builds(c.Place, ids, texts, st.none() | ids, st.lists(texts, max_size=2).map(tuple))
-exclusions = st.builds(c.Exclusion, st.lists(ids, min_size=2, max_size=3).map(tuple),
+exclusions = st.builds(c.model.Exclusion, st.lists(ids, min_size=2, max_size=3).map(tuple),
                        optional_texts)
-predicates = st.builds(c.Predicate, ids, texts, st.sampled_from(c.ValueKind))
+predicates = st.builds(c.Predicate, ids, texts, st.sampled_from(c.model.ValueKind))
 
 #: Every public value type with its strategy, for the round-trip property.
 ALL: dict[type[Any], st.SearchStrategy[Any]] = {
@@ -196,13 +197,13 @@ ALL: dict[type[Any], st.SearchStrategy[Any]] = {
     c.Relay: relays,
     c.Provenance: provenances,
     c.Source: sources,
-    c.EventLink: event_links,
+    c.model.EventLink: event_links,
     c.Event: events,
     c.Claim: claims(),
     c.Category: categories,
     c.Actor: actors,
     c.Place: places,
-    c.Exclusion: exclusions,
+    c.model.Exclusion: exclusions,
     c.Predicate: predicates,
     c.Vocabulary: vocabularies(),
     c.Dossier: dossiers(),
@@ -226,7 +227,7 @@ RECONCILE_VOCABULARY = c.Vocabulary(
             c.Actor("state", "State")),
     places=(c.Place("country", "Country"), c.Place("town", "Town", within="country"),
             c.Place("village", "Village", within="country")),
-    exclusions=(c.Exclusion(("civilian-site", "military-site")),),
+    exclusions=(c.model.Exclusion(("civilian-site", "military-site")),),
 )
 RECONCILE_SOURCES = (
     c.Source(id="gov", name="Government", kind="government", affiliation="state"),
@@ -238,7 +239,7 @@ RECONCILE_SOURCES = (
 _SCOPES = [c.Scope(), c.Scope("person"), c.Scope("civilian"), c.Scope("child"),
            c.Scope("militiaman"), c.Scope("militiaman", "alliance"),
            c.Scope("militiaman", "faction"), c.Scope("civilian", place="town")]
-_FACT_VALUES: dict[str, st.SearchStrategy[c.Value]] = {
+_FACT_VALUES: dict[str, st.SearchStrategy[c.model.Value]] = {
     "target": st.sampled_from([c.Term(i) for i in ("site", "civilian-site", "home",
                                                    "military-site")]),
     "perpetrator": st.sampled_from([c.ActorRef(i) for i in ("alliance", "faction", "state")]),
@@ -247,7 +248,7 @@ _FACT_VALUES: dict[str, st.SearchStrategy[c.Value]] = {
         lambda day, hours: c.TimeSpan(
             dt.datetime(2021, 6, day, tzinfo=dt.UTC),
             dt.datetime(2021, 6, day, tzinfo=dt.UTC) + dt.timedelta(hours=hours),
-            c.Precision.PART_OF_DAY),
+            c.model.Precision.PART_OF_DAY),
         st.integers(27, 29), st.integers(1, 30)),
 }
 _small_counts = counts().filter(lambda n: n.low <= 60 and (n.high or 0) <= 120)

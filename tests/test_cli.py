@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import claims
-from claims._cli import main
+from claims.cli import main
 from tests.conftest import ROOT, SEED
 
 

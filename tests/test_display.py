@@ -42,12 +42,12 @@ def test_html_shows_figures_with_their_provenance(seed: claims.Dossier,
 
 
 def test_tables_for_pandas_and_polars(seed: claims.Dossier, report: claims.Report) -> None:
-    claims_frame = claims.to_pandas(claims.claim_rows(seed))
+    claims_frame = claims.export.to_pandas(claims.export.claim_rows(seed))
     assert len(claims_frame) == len(seed.claims)
     sohr = claims_frame.set_index("claim").loc["sohr-killed"]
     assert (sohr["source_name"], sohr["low"], sohr["outlets"]) == (
         "Syrian Observatory for Human Rights", 9, "wikipedia")
-    results = claims.to_polars(claims.result_rows(report))
+    results = claims.export.to_polars(claims.export.result_rows(report))
     row = results.filter((results["predicate"] == "killed")
                          & (results["category"] == "militiaman")
                          & results["actor"].is_null()).row(0, named=True)
@@ -56,7 +56,7 @@ def test_tables_for_pandas_and_polars(seed: claims.Dossier, report: claims.Repor
 
 
 def test_ucdp_and_airwars_rows(report: claims.Report, tmp_path: Path) -> None:
-    ucdp = {(r["type_of_figure"], r["category"]): r for r in claims.ucdp_rows(report)
+    ucdp = {(r["type_of_figure"], r["category"]): r for r in claims.export.ucdp_rows(report)
             if r["id"] == STRIKE}
     militia = ucdp[("killed", "militiaman")]
     assert (militia["low"], militia["best"], militia["high"]) == (4, 9, 9)
@@ -64,21 +64,21 @@ def test_ucdp_and_airwars_rows(report: claims.Report, tmp_path: Path) -> None:
     assert militia["source_original"] == ("Iraqi militia groups aligned with Iran (statement); "
                                           "Syrian Observatory for Human Rights")
     assert militia["source_office"] == "Wikipedia"
-    airwars = {(r["figure"], r["category"]): r for r in claims.airwars_rows(report)
+    airwars = {(r["figure"], r["category"]): r for r in claims.export.airwars_rows(report)
                if r["incident"] == STRIKE}
     assert (airwars[("killed", "militiaman")]["min"], airwars[("killed", "militiaman")]["max"],
             airwars[("killed", "militiaman")]["grade"]) == (4, 9, "Fair")
     assert airwars[("killed", "civilian")]["grade"] == "Weak"
     assert airwars[("killed", "civilian")]["hedged"] is True
     path = tmp_path / "ucdp.csv"
-    claims.write_csv(claims.ucdp_rows(report), path)
+    claims.export.write_csv(claims.export.ucdp_rows(report), path)
     with path.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     assert rows[1]["low"] == "4" and rows[1]["best"] == "9" and rows[1]["category"] == "militiaman"
 
 
 def test_prov_json(seed: claims.Dossier) -> None:
-    data = json.loads(claims.prov_document(seed).serialize(format="json"))
+    data = json.loads(claims.export.prov_document(seed).serialize(format="json"))
     assert data["agent"]["claims:source/sohr"]["prov:label"] == \
         "Syrian Observatory for Human Rights"
     attributed = {(a["prov:entity"], a["prov:agent"]) for a in data["wasAttributedTo"].values()}
@@ -93,7 +93,7 @@ def test_the_range_plot_renders(report: claims.Report, tmp_path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    ax = claims.plot_ranges(report, STRIKE, "killed", claims.Scope("militiaman"))
+    ax = claims.render.plot_ranges(report, STRIKE, "killed", claims.Scope("militiaman"))
     assert ax.get_title() == "4–9 killed"
     assert len(ax.patches) >= 2  # a bar per claim (and the bands)
     ax.figure.savefig(tmp_path / "plot.png")
@@ -102,12 +102,12 @@ def test_the_range_plot_renders(report: claims.Report, tmp_path: Path) -> None:
                           value=claims.Count.at_most(5), scope=claims.Scope("militiaman"),
                           provenance=claims.Provenance(source="sana", quote="illustration"))
     contested = report.add(capped)
-    ax = claims.plot_ranges(contested, STRIKE, "killed", claims.Scope("militiaman"))
+    ax = claims.render.plot_ranges(contested, STRIKE, "killed", claims.Scope("militiaman"))
     assert ax.get_title().endswith("the claims contradict one another")
 
 
 def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from claims._cli import main
+    from claims.cli import main
     from tests.conftest import SEED
 
     assert main(["export", str(SEED), "--airwars", str(tmp_path / "a.csv"),
@@ -148,14 +148,13 @@ def test_the_notebook_runs_and_shows_the_change(tmp_path: Path,
 
 def test_a_new_kind_of_claim_from_a_new_kind_of_source_in_a_few_lines(
         seed: claims.Dossier) -> None:
-    vocabulary = seed.vocabulary.extended(
-        claims.Predicate("displaced", "displaced", claims.ValueKind.COUNT), "ngo")
+    displaced = claims.Predicate("displaced", "displaced", claims.model.ValueKind.COUNT)
     ngo = claims.Source(id="illustrative-ngo", name="An NGO (illustration)", kind="ngo")
     claim = claims.Claim(
         id="illustration-displaced", event=STRIKE, predicate="displaced",
         value=claims.Count.at_least(40), scope=claims.Scope("civilian"),
         provenance=claims.Provenance(source=ngo.id, quote="ILLUSTRATION - not a real statement"))
-    dossier = seed.with_vocabulary(vocabulary).with_sources(ngo).with_claims(claim)
+    dossier = seed.add(displaced, "ngo", ngo, claim)
     report = claims.reconcile(dossier)
     result = report.count(STRIKE, "displaced", claims.Scope("civilian"))
     assert result.range_text() == "at least 40"

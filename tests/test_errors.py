@@ -12,6 +12,8 @@ import pytest
 
 import claims
 from claims import Count, TimeSpan
+from claims.errors import Problem
+from claims.model import Bound
 from tests.conftest import SEED
 
 UTC = dt.UTC
@@ -34,16 +36,16 @@ def problems_of(data: Any) -> list[str]:
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: Count(9, 4, claims.Bound.BETWEEN), r"'low' must be <= 'high': low=9, high=4"),
+        (lambda: Count(9, 4, Bound.BETWEEN), r"'low' must be <= 'high': low=9, high=4"),
         (lambda: Count.exact(-1), r"'low' must be a non-negative integer: low=-1"),
         (lambda: Count(True, True), r"'low' must be a non-negative integer: low=True"),
         (lambda: Count(3, 5), r"an exact count needs high == low: bound='exact', low=3, high=5"),
-        (lambda: Count(3, 5, claims.Bound.AT_LEAST), r"an 'at least' count has no high"),
-        (lambda: Count(1, 5, claims.Bound.AT_MOST), r"an 'at most' count needs low == 0"),
-        (lambda: Count(1, None, claims.Bound.BETWEEN), r"a 'between' count needs a high"),
-        (lambda: Count(1, 5, claims.Bound.APPROXIMATELY), r"an approximate count needs a high "
+        (lambda: Count(3, 5, Bound.AT_LEAST), r"an 'at least' count has no high"),
+        (lambda: Count(1, 5, Bound.AT_MOST), r"an 'at most' count needs low == 0"),
+        (lambda: Count(1, None, Bound.BETWEEN), r"a 'between' count needs a high"),
+        (lambda: Count(1, 5, Bound.APPROXIMATELY), r"an approximate count needs a high "
                                                           r"and a best figure"),
-        (lambda: Count(1, None, claims.Bound.VAGUE), r"'wording' must be non-blank text: "
+        (lambda: Count(1, None, Bound.VAGUE), r"'wording' must be non-blank text: "
                                                      r"wording=None"),
         (lambda: Count.approximately(60, 40, 50), r"'best' must lie within low..high: best=60"),
         (lambda: Count.exact(3, wording="  "), r"'wording' must be non-blank text: wording='  '"),
@@ -86,7 +88,7 @@ def test_a_non_claim_has_no_value_and_an_assertion_has_one() -> None:
 
 
 def test_vocabulary_reports_every_problem_at_once() -> None:
-    with pytest.raises(claims.DossierError) as caught:
+    with pytest.raises(claims.ValidationError) as caught:
         claims.Vocabulary(
             categories=(
                 claims.Category("a", "a", parent="b"),
@@ -95,8 +97,8 @@ def test_vocabulary_reports_every_problem_at_once() -> None:
                 claims.Category("c", "c", parent="nowhere"),
             ),
             places=(claims.Place("x", "X", within="x"),),
-            exclusions=(claims.Exclusion(("a", "b")), claims.Exclusion(("c", "ghost"))),
-            predicates=(claims.Predicate("killed", "killed", claims.ValueKind.TEXT),),
+            exclusions=(claims.model.Exclusion(("a", "b")), claims.model.Exclusion(("c", "ghost"))),
+            predicates=(claims.Predicate("killed", "killed", claims.model.ValueKind.TEXT),),
             source_kinds=("blog", "blog", "government"),
         )
     assert [str(p) for p in caught.value.problems] == [
@@ -263,11 +265,11 @@ def test_a_dossier_built_in_code_is_checked_too(seed: claims.Dossier) -> None:
                          provenance=claims.Provenance(source="afp", quote="q"))
     with pytest.raises(claims.DossierError,
                        match=r"unknown source 'afp' @ \$.claims\[22\].provenance.source"):
-        seed.with_claims(stray)
+        seed.add(stray)
 
 
 def test_a_long_list_of_problems_is_cut_in_the_message_but_kept_whole() -> None:
-    problems = [claims.Problem(f"$.claims[{i}].id", "duplicate claim id 'x'") for i in range(60)]
+    problems = [Problem(f"$.claims[{i}].id", "duplicate claim id 'x'") for i in range(60)]
     error = claims.DossierError(problems, "big.json")
     lines = str(error).splitlines()
     assert lines[0] == "60 problems in big.json:"

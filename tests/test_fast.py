@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claims
-from claims._converter import structure_at
-from claims._fast import ClaimBuilder, loads_json, paused_gc
-from claims._problems import Problem
+from claims._memory import paused_gc
+from claims.errors import Problem
+from claims.io._builder import ClaimBuilder, loads_json
+from claims.io._converter import structure_at
 from tests import strategies
 
 json_leaves = st.one_of(st.none(), st.booleans(), st.integers(-3, 10**20), st.floats(),

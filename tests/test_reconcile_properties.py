@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims import Role
+from claims.reconciler import Role
 from tests.strategies import RECONCILE_SOURCES, RECONCILE_VOCABULARY, reconcilable_claims
 
 
@@ -92,7 +92,7 @@ def test_feasible_lies_inside_every_claim_and_is_empty_exactly_on_contradiction(
             first, second = (c for c in result.contributions
                              if set(c.claims) & set(result.contradiction.claims))
             assert first.bounds.intersection(second.bounds) is None
-            assert result.grade is claims.Grade.CONTESTED
+            assert result.grade is claims.reconciler.Grade.CONTESTED
         else:
             assert result.contradiction is None
             for contribution in result.contributions:
@@ -116,7 +116,7 @@ def test_contradicting_facts_are_exclusive_or_disjoint(found: list[claims.Claim]
 def test_reports_serialise_to_json(found: list[claims.Claim]) -> None:
     report = rec(found)
     data = json.loads(report.to_json())
-    assert data == claims.unstructure(report)
+    assert data == report.to_data()
     assert len(data["events"]) == len({c.event for c in found})
 
 
@@ -151,6 +151,6 @@ def test_a_later_claim_from_the_same_source_supersedes_the_earlier(
     found = [c for c in found if c.provenance.source != "agency"]
     report = rec([*found, on(1, "old", first), on(2, "new", second)])
     result = report.count("e1", "killed", claims.Scope("child"))
-    assert claims.Revision("old", "new") in result.revisions
+    assert claims.reconciler.Revision("old", "new") in result.revisions
     assert all("old" not in c.claims for c in result.contributions)
     assert any("new" in c.claims for c in result.contributions)

@@ -24,10 +24,10 @@ def test_structure_inverts_unstructure(cls: type[Any], data: st.DataObject) -> N
 
 
 @given(strategies.values)
-def test_values_round_trip_through_their_tag(value: claims.Value) -> None:
-    plain = claims.unstructure(value, claims.Value)
-    assert plain["type"] == claims.ValueKind.of(value).value
-    assert claims.structure(plain, claims.Value) == value
+def test_values_round_trip_through_their_tag(value: claims.model.Value) -> None:
+    plain = claims.unstructure(value, claims.model.Value)
+    assert plain["type"] == claims.model.ValueKind.of(value).value
+    assert claims.structure(plain, claims.model.Value) == value
 
 
 @settings(max_examples=50)

@@ -47,7 +47,7 @@ def test_every_row_of_the_brief(seed: claims.Dossier) -> None:
 
 def test_the_aftermath_is_its_own_event(seed: claims.Dossier) -> None:
     aftermath = seed.event("al-omar-rocket-attack-2021-06-28")
-    assert aftermath.links == (claims.EventLink("in_response_to", STRIKE),)
+    assert aftermath.links == (claims.model.EventLink("in_response_to", STRIKE),)
     assert {c.event for c in seed.claims} == {STRIKE, aftermath.id}
 
 

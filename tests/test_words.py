@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claims
-from claims import Bound, Hedge, Status, parse_count, parse_stance
+from claims import Hedge, Status, parse_count, parse_stance
+from claims.model import Bound
 from tests import strategies
 
 E, L, U, B, A, V = (Bound.EXACT, Bound.AT_LEAST, Bound.AT_MOST, Bound.BETWEEN,
@@ -109,11 +110,12 @@ def test_the_table_is_large_enough() -> None:
 
 
 def test_vague_readings_can_be_overridden() -> None:
-    readings = {**claims.DEFAULT_VAGUE, "many": claims.VagueReading(10, None, "our desk's rule")}
+    reading = claims.parse.VagueReading(10, None, "our desk's rule")
+    readings = {**claims.parse.DEFAULT_VAGUE, "many": reading}
     assert parse_count("many", vague=readings).count.low == 10
-    assert "ACLED" in claims.DEFAULT_VAGUE["dozens"].basis
+    assert "ACLED" in claims.parse.DEFAULT_VAGUE["dozens"].basis
     with pytest.raises(claims.ValidationError, match=r"'low' must be <= 'high': low=5, high=2"):
-        claims.VagueReading(5, 2)
+        claims.parse.VagueReading(5, 2)
 
 
 @pytest.mark.parametrize(

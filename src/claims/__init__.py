@@ -3,136 +3,85 @@
 Claims are typed assertions with provenance ("at least nine militia fighters died", SOHR);
 the reconciler says what can honestly be said of them: ranges whose ends name their claims,
 and the places where sources contradict one another.
+
+The names here are what a notebook user types. Families live in their packages:
+:mod:`claims.model` (every value type), :mod:`claims.io`, :mod:`claims.parse`,
+:mod:`claims.reconciler` (result types, policies), :mod:`claims.render` (text, HTML, plots)
+and :mod:`claims.export` (rows, frames, CSV, UCDP, Airwars, PROV). ``docs/architecture.md``
+says which to open for which change.
 """
 
-from claims._claim import EVERYONE, Claim, Hedge, Scope, Status
-from claims._count import Bound, Count, Interval
-from claims._counts import Figure
-from claims._dossier import Dossier
-from claims._errors import (
+from claims import export as export
+from claims import render as render
+from claims.errors import (
     ClaimsError,
     DossierError,
+    MergeError,
     ParseError,
     UnknownReferenceError,
     ValidationError,
 )
-from claims._event import Event, EventLink
-from claims._io import dump, dumps, iter_claims, load, loads, structure, unstructure
-from claims._plot import plot_ranges
-from claims._problems import Problem
-from claims._propose import Suggestion, parse_time, propose_claims, suggest_actors
-from claims._provenance import Provenance, Relay
-from claims._reconcile import Context, Summary
-from claims._report import Report, reconcile
-from claims._results import (
-    Contradiction,
-    Contribution,
-    CountResult,
-    Estimate,
-    EventResult,
-    FactResult,
-    FactValue,
-    Grade,
-    GroupKey,
-    Policy,
-    RangeEnd,
-    Revision,
-    Role,
-)
-from claims._source import Reliability, Source
-from claims._tables import (
-    airwars_rows,
-    claim_rows,
-    prov_document,
-    result_rows,
-    to_pandas,
-    to_polars,
-    ucdp_rows,
-    write_csv,
-)
-from claims._time import Precision, TimeSpan
-from claims._values import ActorRef, PlaceRef, Term, Text, Value, ValueKind
-from claims._vocabulary import (
-    BUILTIN_PREDICATES,
-    BUILTIN_SOURCE_KINDS,
+from claims.io import dump, dumps, iter_claims, load, loads, structure, unstructure
+from claims.model import (
     Actor,
+    ActorRef,
     Category,
-    Exclusion,
+    Claim,
+    Count,
+    Dossier,
+    Event,
+    Hedge,
     Place,
+    PlaceRef,
     Predicate,
+    Provenance,
+    Relay,
+    Reliability,
+    Scope,
+    Source,
+    Status,
+    Term,
+    Text,
+    TimeSpan,
     Vocabulary,
 )
-from claims._words import (
-    DEFAULT_VAGUE,
-    ParsedCount,
-    Stance,
-    VagueReading,
-    parse_count,
-    parse_stance,
-)
+from claims.parse import parse_count, parse_stance, parse_time, propose_claims, suggest_actors
+from claims.reconciler import CountResult, EventResult, FactResult, Policy
+from claims.report import Report, reconcile
 
 __all__ = [
-    "BUILTIN_PREDICATES",
-    "BUILTIN_SOURCE_KINDS",
-    "DEFAULT_VAGUE",
-    "EVERYONE",
     "Actor",
     "ActorRef",
-    "Bound",
     "Category",
     "Claim",
     "ClaimsError",
-    "Context",
-    "Contradiction",
-    "Contribution",
     "Count",
     "CountResult",
     "Dossier",
     "DossierError",
-    "Estimate",
     "Event",
-    "EventLink",
     "EventResult",
-    "Exclusion",
     "FactResult",
-    "FactValue",
-    "Figure",
-    "Grade",
-    "GroupKey",
     "Hedge",
-    "Interval",
+    "MergeError",
     "ParseError",
-    "ParsedCount",
     "Place",
     "PlaceRef",
     "Policy",
-    "Precision",
     "Predicate",
-    "Problem",
     "Provenance",
-    "RangeEnd",
     "Relay",
     "Reliability",
     "Report",
-    "Revision",
-    "Role",
     "Scope",
     "Source",
-    "Stance",
     "Status",
-    "Suggestion",
-    "Summary",
     "Term",
     "Text",
     "TimeSpan",
     "UnknownReferenceError",
-    "VagueReading",
     "ValidationError",
-    "Value",
-    "ValueKind",
     "Vocabulary",
-    "airwars_rows",
-    "claim_rows",
     "dump",
     "dumps",
     "iter_claims",
@@ -141,16 +90,9 @@ __all__ = [
     "parse_count",
     "parse_stance",
     "parse_time",
-    "plot_ranges",
     "propose_claims",
-    "prov_document",
     "reconcile",
-    "result_rows",
     "structure",
     "suggest_actors",
-    "to_pandas",
-    "to_polars",
-    "ucdp_rows",
     "unstructure",
-    "write_csv",
 ]

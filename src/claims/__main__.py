@@ -2,6 +2,6 @@
 
 import sys
 
-from claims._cli import main
+from claims.cli import main
 
 sys.exit(main())

@@ -1,0 +1,100 @@
+"""The exceptions of ``claims``: one root, each subclass also the built-in it refines.
+
+``except ValueError`` still catches a bad count, ``except LookupError`` an unknown id and
+``except ImportError`` a missing optional extra, as attrs' own errors do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a document, at ``path`` (``$.claims[3].value``)."""
+
+    path: str
+    message: str
+
+    def rooted_at(self, prefix: str) -> Problem:
+        """The same problem with its path made relative to ``prefix`` instead of ``$``."""
+        return Problem(prefix + self.path[1:], self.message)
+
+    def __str__(self) -> str:
+        return f"{self.message} @ {self.path}"
+
+
+class ClaimsError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+_SHOWN = 50
+
+
+class ValidationError(ClaimsError, ValueError):
+    """A value the model cannot hold, e.g. a count whose low bound exceeds its high.
+
+    Raised for one field (the message names it and shows the value) or for a whole structure
+    with several problems, all listed.
+
+    Attributes:
+        problems: Each problem with its path inside the structure; empty for one field.
+    """
+
+    def __init__(self, message: str | None = None, *, problems: Iterable[Problem] = ()) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(message if message is not None else _listing(self.problems, ""))
+
+
+def _listing(problems: tuple[Problem, ...], where: str) -> str:
+    count = len(problems)
+    head = f"{count} problem{'s' if count != 1 else ''}{where}:"
+    shown = [str(p) for p in problems[:_SHOWN]]
+    if count > _SHOWN:
+        shown.append(f"... and {count - _SHOWN} more (all are in .problems)")
+    return "\n  ".join([head, *shown])
+
+
+class DossierError(ValidationError):
+    """A dossier (or a file holding one) with one or more problems, all reported together.
+
+    The message lists the first 50 problems; ``problems`` holds them all.
+
+    Attributes:
+        problems: Each problem with its path inside the document (``$.claims[3].value``);
+            ``str(problem)`` reads ``"message @ path"``.
+        path: The file that was read, when there was one.
+    """
+
+    def __init__(self, problems: Iterable[Problem], path: str | None = None) -> None:
+        listed = tuple(problems)
+        self.path = path
+        super().__init__(_listing(listed, f" in {path}" if path else ""), problems=listed)
+
+
+class UnknownReferenceError(ClaimsError, LookupError):
+    """An id that names no source, event, category, actor, place or predicate that is known."""
+
+    def __str__(self) -> str:  # LookupError would quote the message like a KeyError.
+        return str(self.args[0]) if self.args else ""
+
+
+class MergeError(ClaimsError, ValueError):
+    """Two collections that cannot be merged: one id means different things on each side,
+    or they were reconciled against different vocabularies or ``as_of`` times."""
+
+
+class ParseError(ClaimsError, ValueError):
+    """Wording that could not be read as a typed value; the message quotes it."""
+
+
+class MissingExtraError(ClaimsError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it and the
+    command that installs it."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs the {extra!r} extra ({module} is not installed): "
+                         f"pip install 'claims[{extra}]'", name=module)

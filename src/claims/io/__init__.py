@@ -1,0 +1,22 @@
+"""Files and data: dossiers to and from JSON and JSON Lines (``docs/format.md``), model
+objects to and from plain data. Every problem in a document is reported at once, with its
+place; writing is deterministic and atomic."""
+
+from claims.io._files import FORMAT, LINES_FORMAT, VERSION, distinct_paths, write_atomically
+from claims.io._reading import iter_claims, load, loads, structure
+from claims.io._writing import dump, dumps, unstructure
+
+__all__ = [
+    "FORMAT",
+    "LINES_FORMAT",
+    "VERSION",
+    "distinct_paths",
+    "dump",
+    "dumps",
+    "iter_claims",
+    "load",
+    "loads",
+    "structure",
+    "unstructure",
+    "write_atomically",
+]

@@ -1,0 +1,86 @@
+"""Files: the format's names, and writing that never leaves a target half written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from claims.errors import ValidationError
+
+FORMAT = "claims.dossier"
+LINES_FORMAT = "claims.dossier.lines"
+VERSION = 1
+
+PathLike = str | os.PathLike[str]
+
+
+def write_atomically(path: PathLike, write: Callable[[IO[str]], None], *,
+                     newline: str | None = "\n") -> None:
+    """Write a text file through ``write(stream)`` into a temporary file beside ``path``, then
+    rename it into place: a failure at any point leaves ``path`` as it was (or absent), never
+    empty or half written. An existing file keeps its permissions.
+
+    Raises:
+        ValidationError: when the text cannot be encoded as UTF-8 (a lone surrogate).
+        OSError: when the directory cannot be written; ``path`` is untouched.
+    """
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                         suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temporary, target)
+    except UnicodeEncodeError as error:
+        _remove(temporary)
+        raise ValidationError(
+            f"cannot write {str(target)!r}: the text holds {error.object[error.start:error.end]!r}"
+            ", which UTF-8 cannot encode (a lone surrogate)") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+def same_file(first: PathLike, second: PathLike) -> bool:
+    """Whether two paths name one file (through links and ``..``), existing or not."""
+    one, other = Path(first), Path(second)
+    with contextlib.suppress(OSError):
+        return one.samefile(other)
+    return one.resolve() == other.resolve()
+
+
+def distinct_paths(inputs: Iterator[PathLike] | tuple[PathLike, ...],
+                   outputs: tuple[tuple[str, PathLike], ...]) -> None:
+    """Refuse outputs that would overwrite an input or each other, before anything is written.
+
+    Args:
+        inputs: Files being read.
+        outputs: ``(what, path)`` for each file to be written ("--ucdp", "ucdp.csv").
+
+    Raises:
+        ValidationError: naming the clashing paths.
+    """
+    read = tuple(inputs)
+    for index, (what, path) in enumerate(outputs):
+        for source in read:
+            if same_file(path, source):
+                raise ValidationError(
+                    f"refusing to write {what} to {str(path)!r}: it is the input file")
+        for other_what, other in outputs[:index]:
+            if same_file(path, other):
+                raise ValidationError(
+                    f"refusing to write {other_what} and {what} to one file: {str(path)!r}")

@@ -1,0 +1,285 @@
+"""Reading dossiers: a versioned JSON document and a JSON Lines form, every problem reported
+with its place.
+
+The JSON document::
+
+    {"format": "claims.dossier", "version": 1,
+     "sources": [...], "vocabulary": {...}, "events": [...], "claims": [...]}
+
+The JSON Lines form puts everything but the claims on its first line (with
+``"format": "claims.dossier.lines"``) and then one claim per line, so a large collection can be
+read as a stream (:func:`iter_claims`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar, cast
+
+import attrs
+
+from claims._memory import paused_gc
+from claims.errors import DossierError, Problem, ValidationError
+from claims.io._builder import ClaimBuilder, loads_json
+from claims.io._converter import structure_at
+from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
+from claims.model import Claim, Dossier, Event, Source, Vocabulary
+from claims.model._dossier import reference_problems
+
+_T = TypeVar("_T")
+_SECTIONS = ("sources", "vocabulary", "events", "claims")
+_ITEM_TYPES: dict[str, type[Any]] = {"sources": Source, "events": Event, "claims": Claim}
+
+
+# -- from data ----------------------------------------------------------------------------
+
+
+def structure(data: Any, cls: type[_T], *, allow_unknown_keys: bool = False) -> _T:
+    """Plain JSON data as a model object of type ``cls``, the inverse of
+    :func:`claims.unstructure`.
+
+    Raises:
+        DossierError: for a dossier, with every problem and its path (``$.claims[3].value``).
+        ValidationError: for any other type, with every problem in ``problems``.
+    """
+    if cls is Dossier:
+        return cast(_T, dossier_from_data(data, allow_unknown_keys=allow_unknown_keys))
+    found: list[Problem] = []
+    result = structure_at(data, cls, "$", found, forbid_extra_keys=not allow_unknown_keys)
+    if found or result is None:
+        raise ValidationError(problems=found)
+    return result
+
+
+def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
+                      path: str | None = None) -> Dossier:
+    """A dossier from its JSON data, reporting every problem in it at once."""
+    found: list[Problem] = []
+    head = _check_head(data, FORMAT, found, allow_unknown_keys, sections=_SECTIONS)
+    if head is None:
+        raise DossierError(found, path)
+    vocabulary, sources, events, known = _read_head(head, found, allow_unknown_keys)
+    claims = _read_items(head.get("claims", []), "claims", found, allow_unknown_keys, known)
+    found.extend(reference_problems(vocabulary, sources, events, claims, also_known=known))
+    if found:
+        raise DossierError(found, path)
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), tuple(c for _, c in claims))
+
+
+def _check_head(data: Any, fmt: str, found: list[Problem], allow_unknown_keys: bool,
+                sections: tuple[str, ...]) -> dict[str, Any] | None:
+    if not isinstance(data, dict):
+        found.append(Problem("$", f"expected a JSON object, got {type(data).__name__}"))
+        return None
+    if data.get("format") != fmt:
+        found.append(Problem("$.format", f"expected {fmt!r}, got {data.get('format')!r}"))
+    version = data.get("version")
+    if version != VERSION:
+        found.append(Problem(
+            "$.version", f"unsupported version {version!r}; this library reads {VERSION}"))
+    unknown = sorted(set(data) - {"format", "version", *sections})
+    if unknown and not allow_unknown_keys:
+        found.append(Problem("$", f"unknown keys {unknown}"))
+    return None if found else data
+
+
+def _read_head(head: dict[str, Any], found: list[Problem], allow_unknown_keys: bool) -> tuple[
+    Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]], dict[str, set[str]]
+]:
+    known: dict[str, set[str]] = {}
+    vocabulary = _read_vocabulary(head.get("vocabulary", {}), found, allow_unknown_keys)
+    sources = _read_items(head.get("sources", []), "sources", found, allow_unknown_keys, known)
+    events = _read_items(head.get("events", []), "events", found, allow_unknown_keys, known)
+    return vocabulary, sources, events, known
+
+
+def _read_vocabulary(data: Any, found: list[Problem], allow_unknown_keys: bool) -> Vocabulary:
+    """Each section of the vocabulary on its own, then its cross-checks, all reported."""
+    if not isinstance(data, dict):
+        found.append(Problem("$.vocabulary", f"expected object, got {type(data).__name__}"))
+        return Vocabulary()
+    fields = {f.name: f for f in attrs.fields(attrs.resolve_types(Vocabulary)) if f.init}
+    unknown = sorted(set(data) - set(fields))
+    if unknown and not allow_unknown_keys:
+        found.append(Problem("$.vocabulary", f"unknown keys {unknown}"))
+    sections = {}
+    for name, field in fields.items():
+        if name in data:
+            kind: Any = field.type
+            value = structure_at(data[name], kind, f"$.vocabulary.{name}", found,
+                                 forbid_extra_keys=not allow_unknown_keys)
+            sections[name] = value if value is not None else ()
+    vocabulary = Vocabulary.unchecked(**sections)
+    found.extend(p.rooted_at("$.vocabulary") for p in vocabulary.problems())
+    return vocabulary
+
+
+def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_keys: bool,
+                known: dict[str, set[str]]) -> list[tuple[int, Any]]:
+    """Each item of a section on its own, so one bad item hides no problem in another."""
+    if not isinstance(data, list):
+        found.append(Problem(f"$.{section}", f"expected array, got {type(data).__name__}"))
+        return []
+    items = []
+    fast = ClaimBuilder().build if section == "claims" else lambda _: None
+    for index, raw in enumerate(data):
+        item = fast(raw) or structure_at(raw, _ITEM_TYPES[section], f"$.{section}[{index}]",
+                                         found, forbid_extra_keys=not allow_unknown_keys)
+        if item is not None:
+            items.append((index, item))
+        elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            known.setdefault(section, set()).add(raw["id"])
+    return items
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def loads(text: str, *, allow_unknown_keys: bool = False) -> Dossier:
+    """A dossier from a JSON document's text."""
+    return dossier_from_data(_parse_json(text, None, None), allow_unknown_keys=allow_unknown_keys)
+
+
+def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
+    """Read a dossier from ``path``: JSON Lines if it ends in ``.jsonl``, else JSON.
+
+    Args:
+        path: The file.
+        allow_unknown_keys: Ignore keys this version does not know instead of refusing them.
+
+    Raises:
+        DossierError: naming the file and, for every problem, the place inside it
+            (``$.claims[3].value``; for JSON Lines, ``line 5: $.value``).
+    """
+    source = Path(path)
+    with paused_gc():
+        try:
+            if source.suffix == ".jsonl":
+                return _load_lines(source, allow_unknown_keys)
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DossierError([Problem("$", f"cannot read the file: {exc}")],
+                               str(path)) from exc
+        data = _parse_json(text, str(path), None)
+        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
+
+
+def _parse_json(text: str | bytes, path: str | None, line: int | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {line}" if line is not None else f"line {exc.lineno} column {exc.colno}"
+        raise DossierError([Problem("$", f"not valid JSON at {where}: {exc.msg}")],
+                           path) from None
+    except UnicodeDecodeError as exc:
+        where = f" at line {line}" if line is not None else ""
+        raise DossierError([Problem("$", f"not valid UTF-8{where}: {exc.reason}")],
+                           path) from None
+
+
+def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
+    found: list[Problem] = []
+    with path.open("rb") as stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+        claims = []
+        builder = ClaimBuilder()
+        for number, line in enumerate(stream, start=2):
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
+            if claim is not None:
+                claims.append((number, claim))
+    problems = reference_problems(vocabulary, sources, events, claims, also_known=known)
+    found.extend(_line_paths(problems))
+    if found:
+        raise DossierError(found, str(path))
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), tuple(c for _, c in claims))
+
+
+def _lines_head(stream: IO[bytes], path: str, found: list[Problem], allow_unknown_keys: bool
+                ) -> tuple[Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]],
+                           dict[str, set[str]]]:
+    first = stream.readline()
+    head = _check_head(_parse_json(first or b"null", path, 1), LINES_FORMAT, found,
+                       allow_unknown_keys, sections=_SECTIONS[:3])
+    if head is None:
+        raise DossierError([p.rooted_at("line 1: $") for p in found], path)
+    vocabulary, sources, events, known = _read_head(head, found, allow_unknown_keys)
+    found[:] = [p.rooted_at("line 1: $") for p in found]
+    return vocabulary, sources, events, known
+
+
+def _line_claim(line: bytes, number: int, found: list[Problem], allow_unknown_keys: bool,
+                builder: ClaimBuilder) -> Claim | None:
+    """The claim on one line. The fast parser and builder take the common case; anything else
+    is parsed again by the standard library and judged by the strict converter."""
+    if not line.strip():
+        return None
+    try:
+        built = builder.build(loads_json(line))
+    except ValueError:  # not JSON to the fast parser: the standard one says why, below
+        built = None
+    if built is not None:
+        return built
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        found.append(Problem(f"line {number}: $", f"not valid JSON: {exc.msg}"))
+        return None
+    except UnicodeDecodeError as exc:
+        found.append(Problem(f"line {number}: $", f"not valid UTF-8: {exc.reason}"))
+        return None
+    claim: Claim | None = structure_at(data, Claim, f"line {number}: $", found,
+                                       forbid_extra_keys=not allow_unknown_keys)
+    return claim
+
+
+def _line_paths(problems: list[Problem]) -> Iterator[Problem]:
+    """Reference problems for claims carry ``$.claims[N]`` with N the line number."""
+    for problem in problems:
+        if problem.path.startswith("$.claims["):
+            number, _, rest = problem.path[len("$.claims["):].partition("]")
+            yield Problem(f"line {number}: ${rest}", problem.message)
+        else:
+            yield problem.rooted_at("line 1: $")
+
+
+def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator[Claim]:
+    """Stream the claims of a JSON Lines dossier one at a time, checking each against its head.
+
+    Raises:
+        DossierError: at the first line with problems (the head's problems come first).
+    """
+    try:
+        stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
+    found: list[Problem] = []
+    with stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+        if found:
+            raise DossierError(found, str(path))
+        known = {
+            "sources": known.get("sources", set()) | {s.id for _, s in sources},
+            "events": known.get("events", set()) | {e.id for _, e in events},
+        }
+        seen: set[str] = set()
+        builder = ClaimBuilder()
+        for number, line in enumerate(stream, start=2):
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
+            if claim is not None:
+                problems = reference_problems(vocabulary, [], [], [(number, claim)],
+                                              also_known=known)
+                found.extend(_line_paths(problems))
+                if claim.id in seen:
+                    found.append(Problem(f"line {number}: $.id",
+                                         f"duplicate claim id {claim.id!r}"))
+                seen.add(claim.id)
+            if found:
+                raise DossierError(found, str(path))
+            if claim is not None:
+                yield claim

@@ -1,0 +1,66 @@
+"""Writing dossiers: a versioned JSON document and a JSON Lines form, deterministic, and
+never leaving a file half written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from claims.io._converter import converter
+from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike, write_atomically
+from claims.model import Dossier
+
+
+def unstructure(value: Any, as_type: Any = None) -> Any:
+    """Any model object as plain JSON data (dicts, lists, strings, numbers).
+
+    Args:
+        value: The object.
+        as_type: Unstructure as this type instead of the value's own class; pass
+            :data:`claims.model.Value` to get a value with its ``"type"`` tag, as claims hold it.
+    """
+    if isinstance(value, Dossier):
+        return _dossier_data(value, FORMAT, with_claims=True)
+    return converter().unstructure(value, unstructure_as=as_type)
+
+
+def _dossier_data(dossier: Dossier, fmt: str, *, with_claims: bool) -> dict[str, Any]:
+    unstructured = converter().unstructure
+    data: dict[str, Any] = {"format": fmt, "version": VERSION}
+    data["sources"] = [unstructured(s) for s in dossier.sources]
+    data["vocabulary"] = unstructured(dossier.vocabulary)
+    data["events"] = [unstructured(e) for e in dossier.events]
+    if with_claims:
+        data["claims"] = [unstructured(c) for c in dossier.claims]
+    return data
+
+
+def dumps(dossier: Dossier) -> str:
+    """The dossier as a JSON document (stable key and item order, two-space indent)."""
+    return json.dumps(unstructure(dossier), indent=2, ensure_ascii=False) + "\n"
+
+
+def dump(dossier: Dossier, path: PathLike) -> None:
+    """Write the dossier to ``path``: JSON Lines if it ends in ``.jsonl``, else JSON.
+
+    The file is written beside ``path`` and renamed into place, so a failure leaves an
+    existing file as it was.
+    """
+    if Path(path).suffix == ".jsonl":
+        write_atomically(path, lambda stream: _write_lines(dossier, stream))
+        return
+    text = dumps(dossier)
+
+    def write(stream: IO[str]) -> None:
+        stream.write(text)
+
+    write_atomically(path, write)
+
+
+def _write_lines(dossier: Dossier, stream: IO[str]) -> None:
+    head = _dossier_data(dossier, LINES_FORMAT, with_claims=False)
+    stream.write(json.dumps(head, ensure_ascii=False) + "\n")
+    unstructured = converter().unstructure
+    for claim in dossier.claims:
+        stream.write(json.dumps(unstructured(claim), ensure_ascii=False) + "\n")

@@ -1,0 +1,63 @@
+"""The reconciler: claims grouped by event, predicate and scope, each group settled to what
+can honestly be said of it (a range whose ends name their claims, the interval every claim
+allows, contradictions with their reasons), and the field's policies for publishing figures.
+
+:func:`claims.reconcile` runs it over a dossier and returns a :class:`claims.Report`; the
+types here are what a report's results are made of.
+"""
+
+from claims.reconciler._context import Context
+from claims.reconciler._headlines import headline_counts
+from claims.reconciler._policies import (
+    POLICIES,
+    Conservative,
+    Estimate,
+    LowBestHigh,
+    MinMax,
+    Policy,
+)
+from claims.reconciler._results import (
+    Contradiction,
+    Contribution,
+    CountResult,
+    EventResult,
+    FactResult,
+    FactValue,
+    Grade,
+    GroupKey,
+    GroupRange,
+    RangeEnd,
+    Revision,
+    Role,
+)
+from claims.reconciler._summaries import Settlement, Summary, summarize
+from claims.reconciler._words import describe_scope, describe_value, predicate_label
+
+__all__ = [
+    "POLICIES",
+    "Conservative",
+    "Context",
+    "Contradiction",
+    "Contribution",
+    "CountResult",
+    "Estimate",
+    "EventResult",
+    "FactResult",
+    "FactValue",
+    "Grade",
+    "GroupKey",
+    "GroupRange",
+    "LowBestHigh",
+    "MinMax",
+    "Policy",
+    "RangeEnd",
+    "Revision",
+    "Role",
+    "Settlement",
+    "Summary",
+    "describe_scope",
+    "describe_value",
+    "headline_counts",
+    "predicate_label",
+    "summarize",
+]

@@ -1,0 +1,59 @@
+"""What reconciling needs besides the claims: the vocabulary, and the sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from claims.errors import MergeError
+from claims.model import Scope, Source, Vocabulary
+from claims.reconciler._plans import Plan, plan_groups
+
+
+def _as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Context:
+    """What reconciling needs besides the claims: the vocabulary, and the sources (for their
+    names and for which party each speaks for)."""
+
+    vocabulary: Vocabulary = attrs.Factory(Vocabulary)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_as_tuple)
+    _by_id: dict[str, Source] = attrs.field(
+        init=False, repr=False, eq=False,
+        default=attrs.Factory(lambda self: {s.id: s for s in self.sources}, takes_self=True))
+    _plans: dict[frozenset[Scope], Plan] = attrs.field(init=False, repr=False, eq=False,
+                                                        factory=dict)
+
+    def name(self, source: str) -> str:
+        """A source's display name (its id when it is not known)."""
+        known = self._by_id.get(source)
+        return known.name if known else source
+
+    def party(self, source: str) -> str:
+        """Whom a source speaks for: its affiliation, or itself. Sources of one party are not
+        independent of one another (the U.S. government and the U.S. military)."""
+        known = self._by_id.get(source)
+        return known.affiliation if known and known.affiliation else source
+
+    def plan(self, scopes: frozenset[Scope]) -> Plan:
+        """The groups for a set of stated scopes (see :func:`plan_groups`), remembered."""
+        plan = self._plans.get(scopes)
+        if plan is None:
+            plan = self._plans[scopes] = plan_groups(scopes, self.vocabulary)
+        return plan
+
+    def with_sources(self, sources: Iterable[Source]) -> Context:
+        """This context with more sources; an id that means two different sources is refused."""
+        merged = dict(self._by_id)
+        for source in sources:
+            if merged.setdefault(source.id, source) != source:
+                raise MergeError(f"source {source.id!r} differs between the two sides: "
+                                  f"{merged[source.id]!r} and {source!r}")
+        if len(merged) == len(self._by_id):
+            return self
+        return Context(self.vocabulary, tuple(sorted(merged.values(), key=lambda s: s.id)))
