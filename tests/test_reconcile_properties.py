@@ -54,6 +54,12 @@ def test_merging_is_associative(x: list[claims.Claim], y: list[claims.Claim],
     same(left, rec(x + y + z))
 
 
+def _key_order(key: claims.reconciler.GroupKey) -> tuple[str, str, str, str, str]:
+    scope = key.scope
+    return (key.event, key.predicate, scope.category or "", scope.actor or "",
+            scope.place or "")
+
+
 def _fields(claim: claims.Claim) -> dict[str, object]:
     import attrs
 
@@ -101,12 +107,25 @@ def test_feasible_lies_inside_every_claim_and_is_empty_exactly_on_contradiction(
 
 @given(reconcilable_claims())
 def test_contradicting_facts_are_exclusive_or_disjoint(found: list[claims.Claim]) -> None:
+    """Two values of a fact contradict only when the vocabulary declares their categories
+    exclusive, their times do not overlap, or one source denies what another asserts."""
     report = rec(found)
+    vocabulary = RECONCILE_VOCABULARY
     for event in report.results:
         for fact in event.facts:
             for contradiction in fact.contradictions:
-                assert len(contradiction.claims) >= 2
-                assert contradiction.reason
+                involved = [report.claim(i) for i in contradiction.claims]
+                assert len(involved) >= 2 and contradiction.reason
+                statuses = {c.status for c in involved}
+                values = {c.value for c in involved}
+                if claims.Status.DENIED in statuses:
+                    assert claims.Status.ASSERTED in statuses
+                    continue
+                terms = [v for v in values if isinstance(v, claims.Term)]
+                times = [v for v in values if isinstance(v, claims.TimeSpan)]
+                assert any(vocabulary.exclusion_between(a.id, b.id) is not None
+                           for a in terms for b in terms) or any(
+                    not a.overlaps(b) for a in times for b in times), contradiction
             if fact.consensus is not None:
                 assert not fact.contradictions
 
@@ -154,3 +173,26 @@ def test_a_later_claim_from_the_same_source_supersedes_the_earlier(
     assert claims.reconciler.Revision("old", "new") in result.revisions
     assert all("old" not in c.claims for c in result.contributions)
     assert any("new" in c.claims for c in result.contributions)
+
+
+@given(reconcilable_claims())
+def test_ranges_are_the_numbers_the_full_results_explain(found: list[claims.Claim]) -> None:
+    """``Report.ranges()`` gives each count group's numbers without building its explanation;
+    they are exactly the numbers of that group's full result, group for group."""
+    report = rec(found)
+    ranges = list(report.ranges())
+    results = [r for event in report.results for r in event.counts]
+    assert sorted((g.key for g in ranges), key=_key_order) == sorted(
+        (r.key for r in results), key=_key_order)
+    by_key = {r.key: r for r in results}
+    for numbers in ranges:
+        result = by_key[numbers.key]
+        assert (numbers.low, numbers.high, numbers.high_open) == (
+            result.low.value, result.high.value, result.high.open)
+        assert numbers.contradicted == (result.contradiction is not None)
+        if result.feasible is None:
+            assert (numbers.feasible_low, numbers.feasible_high) == (None, None)
+        else:
+            assert numbers.feasible_low is not None
+            assert (numbers.feasible_low, numbers.feasible_high) == (
+                result.feasible.low, result.feasible.high)

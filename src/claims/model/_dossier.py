@@ -32,8 +32,11 @@ from claims.model._vocabulary import (
 def _index_of(section: str) -> Any:
     def build(self: Dossier) -> dict[str, Any]:
         table: dict[str, Any] = {}
-        for item in getattr(self, section):
-            table.setdefault(item.id, item)
+        items = getattr(self, section)
+        for item in items if isinstance(items, tuple) else ():  # built before validation
+            ident = getattr(item, "id", None)
+            if isinstance(ident, str):
+                table.setdefault(ident, item)
         return table
 
     return attrs.field(init=False, repr=False, eq=False,

@@ -193,9 +193,19 @@ def _source_kind(_: object, attribute: attrs.Attribute[Any], values: tuple[Any, 
                                   f"{attribute.name}[{index}]={value!r}")
 
 
+def _members(items: object, kind: type[_T]) -> list[_T]:
+    """The items of ``kind`` in a section. Indexes are built before the fields are validated;
+    whatever is left out here is refused by the field's validator, by name."""
+    return [i for i in items if isinstance(i, kind)] if isinstance(items, tuple) else []
+
+
 def _tree(section: str, parent: str) -> Any:
     def build(self: Vocabulary) -> _Tree[Any]:
-        return _Tree(getattr(self, section), lambda i: i.id, lambda i: getattr(i, parent))
+        # built before the fields are validated: an item of the wrong kind is left out here
+        # and refused by the field's validator
+        kind = {"categories": Category, "actors": Actor, "places": Place}[section]
+        return _Tree(_members(getattr(self, section), kind), lambda i: i.id,
+                     lambda i: getattr(i, parent))
 
     return attrs.field(init=False, repr=False, eq=False,
                        default=attrs.Factory(build, takes_self=True))
@@ -263,13 +273,13 @@ class Vocabulary:
 
     def _predicate_table(self) -> dict[str, Predicate]:
         predicates = {p.id: p for p in BUILTIN_PREDICATES}
-        for predicate in self.predicates:
+        for predicate in _members(self.predicates, Predicate):
             predicates.setdefault(predicate.id, predicate)
         return predicates
 
     def _name_table(self) -> dict[str, str]:
         names: dict[str, str] = {}
-        for actor in self.actors:
+        for actor in _members(self.actors, Actor):
             for name in (actor.id, actor.name, *actor.aliases):
                 names.setdefault(fold_name(name), actor.id)
         return names
