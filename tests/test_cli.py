@@ -18,7 +18,7 @@ def test_report_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("June 2021 United States airstrike in Syria (us-strike-2021-06-28)")
-    assert "  4–9 militiamen killed  [corroborated; 2 independent sources]" in out
+    assert "  4 to at least 9 militiamen killed  [corroborated; 2 independent sources]" in out
     assert "Contradictions\n  target: Syrian Arab News Agency (sana-target)" in out
 
 

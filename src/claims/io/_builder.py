@@ -21,6 +21,7 @@ from claims.model import (
     Bound,
     Claim,
     Count,
+    Coverage,
     Hedge,
     PlaceRef,
     Precision,
@@ -35,7 +36,7 @@ from claims.model import (
 )
 
 _CLAIM_KEYS = frozenset(("id", "event", "predicate", "provenance", "value", "scope", "hedge",
-                         "status", "note"))
+                         "status", "note", "coverage", "revises"))
 _PROVENANCE_KEYS = frozenset(("source", "quote", "published", "url", "language", "relays"))
 _RELAY_KEYS = frozenset(("outlet", "url", "published", "quote"))
 _SCOPE_KEYS = frozenset(("category", "actor", "place"))
@@ -74,6 +75,7 @@ def loads_json(text: str | bytes) -> Any:
 _HEDGES = {h.value: h for h in Hedge}
 _STATUSES = {s.value: s for s in Status}
 _BOUNDS = {b.value: b for b in Bound}
+_COVERAGES = {c.value: c for c in Coverage}
 _PRECISIONS = {p.value: p for p in Precision}
 
 
@@ -144,6 +146,8 @@ class ClaimBuilder:
             hedge=_member(_HEDGES, get("hedge", _ABSENT), None, nullable=True),
             status=_member(_STATUSES, get("status", _ABSENT), Status.ASSERTED),
             note=_text(get("note", _ABSENT)),
+            coverage=_member(_COVERAGES, get("coverage", _ABSENT), None, nullable=True),
+            revises=_text(get("revises", _ABSENT)),
         )
 
     def _provenance(self, data: Any) -> Provenance:

@@ -162,8 +162,8 @@ def reference_problems(
     """Every duplicate id and dangling reference, with paths into the dossier document.
 
     Items come with their index in the document, so that a loader that set some aside
-    still reports the right place; ``also_known`` holds ids of such items (by section),
-    so references to them are not reported twice.
+    still reports the right place; ``also_known`` holds ids of such items (by section,
+    ``"claims"`` included, for ``revises``), so references to them are not reported twice.
     """
     known = also_known or {}
     sources = list(sources)
@@ -191,6 +191,7 @@ def reference_problems(
             need(link.event in event_ids, f"{path}.links[{position}].event", "event", link.event)
     seen: set[str] = set()
     fine: dict[tuple[Scope, str, type], bool] = {}  # scope, predicate and value kind: checked
+    claims = list(claims)
     for index, claim in claims:
         if claim.id in seen:
             found.append(Problem(f"$.claims[{index}].id", f"duplicate claim id {claim.id!r}"))
@@ -207,7 +208,28 @@ def reference_problems(
             if ok:
                 continue
         found.extend(_claim_problems(vocabulary, claim, index, source_ids, event_ids))
+    found.extend(_revision_problems(claims, known.get("claims", set())))
     return found
+
+
+def _revision_problems(claims: list[tuple[int, Claim]], known: set[str]) -> Iterator[Problem]:
+    """A claim revises only an earlier statement of its own source about the same event and
+    predicate."""
+    revising = [(index, claim) for index, claim in claims if claim.revises is not None]
+    if not revising:
+        return
+    by_id = {claim.id: claim for _, claim in claims}
+    for index, claim in revising:
+        path = f"$.claims[{index}].revises"
+        revised = by_id.get(claim.revises or "")
+        if revised is None:
+            if claim.revises not in known:
+                yield Problem(path, f"unknown claim {claim.revises!r}")
+        elif (revised.source, revised.event, revised.predicate) != (
+                claim.source, claim.event, claim.predicate):
+            yield Problem(path, f"claim {claim.id!r} revises {revised.id!r}, which is not its "
+                                f"own source's statement about the same event and predicate "
+                                f"({revised.source}, {revised.event}, {revised.predicate})")
 
 
 def _claim_problems(vocabulary: Vocabulary, claim: Claim, index: int, source_ids: set[str],

@@ -253,6 +253,8 @@ class Vocabulary:
         default=attrs.Factory(lambda self: self._name_table(), takes_self=True))
     _nested: dict[tuple[Scope, Scope], bool] = attrs.field(
         init=False, repr=False, eq=False, factory=dict)
+    _disjoint: dict[tuple[Scope, Scope], bool] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict)
 
     def __init__(self, categories: Iterable[Category] = (), actors: Iterable[Actor] = (),
                  places: Iterable[Place] = (), exclusions: Iterable[Exclusion] = (),
@@ -427,6 +429,21 @@ class Vocabulary:
                      (inner.place, outer.place, self.place_within))
             known = all(o is None or (i is not None and within(i, o)) for i, o, within in pairs)
             self._nested[(inner, outer)] = known
+        return known
+
+    def scopes_disjoint(self, first: Scope, second: Scope) -> bool:
+        """Whether two scopes count different people or things: some part is set in both and
+        neither value lies within the other (civilians and combatants; fighters of two
+        factions; the dead of two towns). Categories on different branches of the hierarchy
+        are read as different people; the hierarchy is a taxonomy."""
+        known = self._disjoint.get((first, second))
+        if known is None:
+            pairs = ((first.category, second.category, self.category_within),
+                     (first.actor, second.actor, self.actor_within),
+                     (first.place, second.place, self.place_within))
+            known = any(a is not None and b is not None and not within(a, b)
+                        and not within(b, a) for a, b, within in pairs)
+            self._disjoint[(first, second)] = known
         return known
 
     def summary_category(self, ident: str | None) -> str | None:

@@ -32,12 +32,14 @@ def propose_claims(quote: str, vocabulary: Vocabulary, *, source: str, event: st
     from the words just after it ("killed a child") or, failing that, from the clause before
     it ("at least nine fighters died"); the noun after the figure gives the scope's category
     and an actor the vocabulary knows by name gives its actor; the quote's hedge or denial
-    goes on every claim. Figures the quote does not give are not proposed.
+    goes on every claim, except a hedge on who attacked ("an air attack, presumably by
+    American warplanes, killed a child" hedges the attacker, not the child's death). Figures
+    the quote does not give are not proposed.
 
     Raises:
         ParseError: when the quote holds no casualty figure at all.
     """
-    stance = parse_stance(quote)
+    stance = parse_stance(_ATTRIBUTION_HEDGE.sub("", quote))
     prefix = id_prefix or f"{source}-proposed"
     claims: list[Claim] = []
     found = [(m, p, False) for pattern, p in _VERBS for m in re.finditer(pattern, quote, re.I)]
@@ -64,6 +66,12 @@ def propose_claims(quote: str, vocabulary: Vocabulary, *, source: str, event: st
         raise ParseError(f"found no casualty figure in {quote!r}")
     return claims
 
+
+_ATTRIBUTION_HEDGE = re.compile(
+    r"\b(?:presumably|allegedly|reportedly|apparently|possibly|probably)(?=\s*,?\s*by\b)",
+    re.IGNORECASE)
+"""A hedge on who did it ("presumably by American warplanes"), which is not a hedge on the
+figures of the same sentence."""
 
 _HAS_NUMBER = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"

@@ -7,7 +7,7 @@ types here are what a report's results are made of.
 """
 
 from claims.reconciler._context import Context
-from claims.reconciler._headlines import headline_counts
+from claims.reconciler._headlines import headline_counts, headlines
 from claims.reconciler._policies import (
     POLICIES,
     Conservative,
@@ -18,6 +18,7 @@ from claims.reconciler._policies import (
 )
 from claims.reconciler._results import (
     Contradiction,
+    ContradictionKind,
     Contribution,
     CountResult,
     EventResult,
@@ -30,7 +31,7 @@ from claims.reconciler._results import (
     Revision,
     Role,
 )
-from claims.reconciler._summaries import Settlement, Summary, summarize
+from claims.reconciler._summaries import Settlement, Summary, denial_leaves, summarize
 from claims.reconciler._words import describe_scope, describe_value, predicate_label
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Conservative",
     "Context",
     "Contradiction",
+    "ContradictionKind",
     "Contribution",
     "CountResult",
     "Estimate",
@@ -55,9 +57,11 @@ __all__ = [
     "Role",
     "Settlement",
     "Summary",
+    "denial_leaves",
     "describe_scope",
     "describe_value",
     "headline_counts",
+    "headlines",
     "predicate_label",
     "summarize",
 ]

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from claims._html import table
+from claims.errors import ValidationError
 from claims.model import Interval, Scope, Status, Value
 
 
@@ -14,9 +15,13 @@ class Role(enum.Enum):
     """How a claim bears on a group's figure."""
 
     DIRECT = "direct"
-    """About exactly the group's scope: bounds it from both sides."""
-    NARROWER = "narrower"
-    """About a part of it (four of one faction's members): bounds it from below."""
+    """About exactly the group's scope: one of its figures; bounds it from both sides."""
+    ACCOUNT = "account"
+    """About a part of it, but the source's whole account of the group (the militia's "four
+    of our members" for militiamen killed): one of its figures; bounds it from below."""
+    PART = "part"
+    """About a part of it only (a medic's "three children" for civilians): a floor, never an
+    end of the range unless nothing else gives a figure."""
     BROADER = "broader"
     """About something that contains it (all people): bounds it from above."""
 
@@ -24,9 +29,10 @@ class Role(enum.Enum):
 @attrs.frozen
 class GroupRange:
     """One group's numbers, worked out without building its explanation: the reported range
-    (``low`` to ``high``, ``high_open`` when the claims there set no upper bound) and the
-    interval every claim allows (``feasible_low`` to ``feasible_high``; both None when the
-    claims contradict, and ``feasible_high`` None when nothing bounds the figure above).
+    (``low`` to ``high``, ``high_open`` when the claims there set no upper bound,
+    ``high_more_than`` when they said "more than" it) and the interval every claim allows
+    (``feasible_low`` to ``feasible_high``; both None when the claims contradict, and
+    ``feasible_high`` None when nothing bounds the figure above).
     """
 
     key: GroupKey
@@ -36,6 +42,7 @@ class GroupRange:
     feasible_low: int | None
     feasible_high: int | None
     contradicted: bool
+    high_more_than: bool = False
 
 
 class Grade(enum.Enum):
@@ -60,12 +67,16 @@ class GroupKey:
 
 @attrs.frozen
 class Revision:
-    """A claim its own source superseded with a later one about the same scope."""
+    """A claim its own source superseded with a later one, about the same scope or a nested
+    one it conflicts with, or one that names it in ``revises``."""
 
     superseded: str
     by: str
     scope: Scope = attrs.field(factory=Scope, eq=False, repr=False)
-    """The scope both claims are about (kept out of comparisons and output)."""
+    """The scope of the superseded claim (kept out of comparisons and output)."""
+    by_scope: Scope = attrs.field(factory=Scope, eq=False, repr=False)
+    """The scope of the claim that superseded it: the revision is shown in the groups of
+    both scopes, so it is shown even when nothing else states the old one."""
 
 
 @attrs.frozen
@@ -76,13 +87,18 @@ class Contribution:
         claims: Ids of the claims that make this statement (relays of one statement are one).
         source: The source that made it.
         scope: The scope the statement is about.
-        role: Whether it is about the group itself, a part of it, or something containing it.
+        role: Whether it is about the group itself, the source's account of it in narrower
+            words, a part of it, or something containing it.
         stated: The numbers the statement itself allows.
         figures: The numbers it names (9 for "at least nine"), which the reported range spans.
         bounds: What it implies for the group (a narrower claim's high no longer binds).
-        wording: The source's words for the figure.
+        wording: The source's words for the figure ("denies ..." for a denial).
         hedged: Whether the source hedged it ("presumably").
         vague: Whether the figure is a vague word ("many") rather than a number.
+        reading: Why a narrower statement is read as it is ("the source's own dead",
+            "marked complete", "a part"); empty otherwise.
+        denied: Whether the statement denies a figure (``stated`` is then what the denial
+            leaves: denying "at least one" leaves 0).
     """
 
     claims: tuple[str, ...]
@@ -95,25 +111,61 @@ class Contribution:
     wording: str
     hedged: bool = False
     vague: bool = False
+    reading: str = ""
+    denied: bool = False
 
 
 @attrs.frozen
 class RangeEnd:
     """One end of a reported range and the claims that set it; ``open`` when those claims set
-    no upper bound ("at least nine")."""
+    no upper bound ("at least nine"), ``more_than`` when they said "more than" the value (so
+    the value is the number said, and the count lies above it)."""
 
     value: int
     claims: tuple[str, ...]
     open: bool = False
+    more_than: bool = False
+
+    def words(self) -> str:
+        """The end as the sources put it: "9", "at least 9", "more than 100"."""
+        if self.more_than:
+            return f"more than {self.value}"
+        return f"at least {self.value}" if self.open else str(self.value)
+
+
+class ContradictionKind(enum.Enum):
+    """What a contradiction is about."""
+
+    COUNTS = "counts"
+    """Figures for one group that no number satisfies (0 against at least 80)."""
+    IDENTITY = "identity"
+    """Who the dead were: one source counts them in one category and none in another, the
+    other source the reverse (2 militants and no civilians, against 10 civilians)."""
+    OWN_TOTAL = "own_total"
+    """A source's own parts add up to more than its own total, in one statement."""
+    FACTS = "facts"
+    """Values of a fact that cannot both hold (exclusive categories, times that do not
+    overlap, an assertion and its denial)."""
 
 
 @attrs.frozen
 class Contradiction:
-    """Claims that cannot all hold, and why, in words."""
+    """Claims that cannot all hold, and why, in words.
+
+    Args:
+        key: The group it was found in (the first, when it touches several).
+        claims: The claims in conflict.
+        reason: Why, in a sentence that names the sources, their words and the claims.
+        kind: What it is about.
+        groups: Every group of the event it touches, when more than one (the report lists
+            it once, naming them).
+    """
 
     key: GroupKey
     claims: tuple[str, ...]
     reason: str
+    kind: ContradictionKind = ContradictionKind.COUNTS
+    groups: tuple[GroupKey, ...] = ()
 
 
 @attrs.frozen
@@ -132,6 +184,8 @@ class CountResult:
         independent: How many independent parties those sources are (sources affiliated with
             the same actor count once).
         revisions: Claims superseded by a later claim from the same source.
+        disputed_within: Contradictions in the groups that lie within this one (the civilian
+            figures, on the line for people), so a dispute shows where the total is read.
     """
 
     key: GroupKey
@@ -143,6 +197,7 @@ class CountResult:
     sources: tuple[str, ...]
     independent: int
     revisions: tuple[Revision, ...] = ()
+    disputed_within: tuple[Contradiction, ...] = ()
 
     @property
     def grade(self) -> Grade:
@@ -157,20 +212,45 @@ class CountResult:
         return tuple(i for c in self.contributions if c.hedged for i in c.claims)
 
     @property
+    def figures_from(self) -> tuple[Contribution, ...]:
+        """The statements the range spans: direct ones and accounts, or, when there are none,
+        the parts whose floors it shows."""
+        accounts = tuple(c for c in self.contributions
+                         if c.role is Role.DIRECT or c.role is Role.ACCOUNT)
+        return accounts or tuple(c for c in self.contributions if c.role is Role.PART)
+
+    @property
     def vague(self) -> str | None:
         """The vague wording when the range rests on one vague statement only ("many")."""
-        figures = [c for c in self.contributions if c.role is not Role.BROADER]
+        figures = self.figures_from
         if len(figures) == 1 and figures[0].vague:
             return figures[0].wording
         return None
 
-    def range_text(self) -> str:
-        """The reported range as an infobox writes it: "4–9", "at least 9", "1", "many"."""
+    def range_text(self, open_ends: str = "words") -> str:
+        """The reported range in words.
+
+        Args:
+            open_ends: How an open high end is written when the range has two ends:
+                ``"words"`` in the sources' terms ("0 to at least 80", "4 to more than 100"),
+                ``"dash"`` as encyclopedia infoboxes often do ("4–9"), ``"plus"`` ("4–9+").
+                A range of one end always keeps its words ("at least 9", "more than 100").
+        """
         if self.vague is not None:
             return self.vague
-        if self.low.value == self.high.value:
-            return f"at least {self.low.value}" if self.high.open else str(self.low.value)
-        return f"{self.low.value}–{self.high.value}"
+        low, high = self.low, self.high
+        if low.value == high.value:
+            return high.words()
+        if not (high.open or high.more_than):
+            return f"{low.value}–{high.value}"
+        if open_ends == "dash":
+            return f"{low.value}–{high.value}"
+        if open_ends == "plus":
+            return f"{low.value}–{high.value}+"
+        if open_ends == "words":
+            return f"{low.value} to {high.words()}"
+        raise ValidationError(
+            f"'open_ends' must be 'words', 'dash' or 'plus': open_ends={open_ends!r}")
 
     def _repr_html_(self) -> str:
         """Each contribution with its role, source, words, scope and the numbers it allows."""
@@ -238,11 +318,28 @@ class EventResult:
     facts: tuple[FactResult, ...] = ()
     non_claims: tuple[str, ...] = ()
     """Ids of claims that record a refusal to give a value ("casualties not disclosed")."""
+    revisions: tuple[Revision, ...] = ()
+    """Every claim its own source superseded, and by which (the results show each where its
+    scope is reported)."""
     denials: tuple[str, ...] = ()
-    """Ids of count claims that deny a figure; they bound nothing and are listed here."""
+    """Ids of count claims that deny a figure whose denial leaves no single range (denying
+    "exactly 5" leaves 0-4 and 6 or more); they bound nothing and are listed here. Other
+    denials bound their group (see ``docs/reconciliation.md``)."""
 
     @property
     def contradictions(self) -> tuple[Contradiction, ...]:
-        """Every contradiction in the event, counts first."""
+        """Every contradiction in the event, counts first; one that several groups share (the
+        same claims in conflict for civilians and for people) is listed once, with every
+        group in ``groups``."""
         found = [r.contradiction for r in self.counts if r.contradiction is not None]
-        return (*found, *(c for r in self.facts for c in r.contradictions))
+        merged: dict[tuple[str, tuple[str, ...]], Contradiction] = {}
+        for contradiction in found:
+            key = (contradiction.key.predicate, contradiction.claims)
+            first = merged.get(key)
+            if first is None:
+                merged[key] = attrs.evolve(contradiction, groups=(contradiction.key,))
+            else:
+                merged[key] = attrs.evolve(first, groups=(*first.groups, contradiction.key))
+        listed = [c if len(c.groups) > 1 else attrs.evolve(c, groups=())
+                  for c in merged.values()]
+        return (*listed, *(c for r in self.facts for c in r.contradictions))

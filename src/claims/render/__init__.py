@@ -3,11 +3,18 @@ count results as range plots (the ``plot`` extra)."""
 
 from claims.render._html import report_html
 from claims.render._plot import plot_ranges
-from claims.render._text import count_line, infobox_lines, render_event, render_report
+from claims.render._text import (
+    contradiction_label,
+    count_line,
+    infobox_lines,
+    render_event,
+    render_report,
+)
 from claims.render._view import ReportView
 
 __all__ = [
     "ReportView",
+    "contradiction_label",
     "count_line",
     "infobox_lines",
     "plot_ranges",

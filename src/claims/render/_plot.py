@@ -9,6 +9,7 @@ from typing import Any
 from claims._extras import require
 from claims.model import Scope
 from claims.reconciler import Role, describe_scope
+from claims.render._text import count_line
 from claims.render._view import ReportView
 
 _KIND_COLOURS = {
@@ -56,7 +57,7 @@ def plot_ranges(report: ReportView, event: str, predicate: str, scope: Scope | N
     ax.set_yticks([])
     ax.set_xlim(0, top)
     ax.set_xlabel(f"{predicate} ({describe_scope(report.context.vocabulary, result.key.scope)})")
-    title = f"{result.range_text()} {predicate}"
+    title = count_line(result, report).split(" (")[0]
     if result.contradiction is not None:
         title += " - the claims contradict one another"
         ax.title.set_color("#d62728")

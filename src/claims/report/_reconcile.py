@@ -29,13 +29,17 @@ def reconcile(
             others are listed in :attr:`Report.excluded`.
 
     Raises:
+        DossierError: for claims given alone that name a predicate, category, actor or place
+            the vocabulary does not know, or a source or event not among those given (when
+            any are given).
         ValidationError: for a naive ``as_of``.
         MergeError: when one claim id names two different claims.
     """
+    checked = isinstance(data, Dossier)
     if isinstance(data, Dossier):
         vocabulary, sources, events, claims = (data.vocabulary, data.sources, data.events,
                                                data.claims)
     else:
         claims = tuple(data)
     context = Context(vocabulary or Vocabulary(), tuple(sorted(sources, key=lambda s: s.id)))
-    return Report.build(claims, context, events=tuple(events), as_of=as_of)
+    return Report.build(claims, context, events=tuple(events), as_of=as_of, check=not checked)

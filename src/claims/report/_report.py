@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 
 from claims._memory import paused_gc
-from claims.errors import MergeError, UnknownReferenceError, ValidationError
-from claims.model import BUILTIN_PREDICATES, Claim, Event, Scope
+from claims.errors import DossierError, MergeError, UnknownReferenceError, ValidationError
+from claims.model import BUILTIN_PREDICATES, Claim, Event, Scope, reference_problems
 from claims.reconciler import (
     Context,
     CountResult,
@@ -25,6 +25,24 @@ from claims.render import infobox_lines, render_report, report_html
 from claims.report._data import report_data
 
 _PREDICATE_ORDER = {p.id: i for i, p in enumerate(BUILTIN_PREDICATES)}
+
+
+def _check(claims: tuple[Claim, ...], context: Context, events: set[str]) -> None:
+    """Every dangling reference of ``claims``, as a reader reports them (``$.claims[i]``, i
+    counting the claims given). Sources and events are checked only against a context and
+    events that name some: a report built from bare claims knows none. A ``revises`` may
+    name a claim that is not here: reports of parts merge."""
+    sources = {s.id for s in context.sources} or {
+        i for c in claims for i in (c.source, *(r.outlet for r in c.provenance.relays))}
+    # A claim may revise one reconciled in another part (reports merge); it is checked
+    # against its own source when both are here.
+    known = {"sources": sources, "events": events or {c.event for c in claims},
+             "claims": {c.id for c in claims} | {c.revises for c in claims if c.revises}}
+    distinct = list({c.id: c for c in claims}.values())  # a claim given twice is one claim
+    found = reference_problems(context.vocabulary, [], [], enumerate(distinct),
+                               also_known=known)
+    if found:
+        raise DossierError(found)
 
 
 def _in_key_order(summaries: Iterable[Summary]) -> tuple[Summary, ...]:
@@ -101,15 +119,27 @@ class Report:
 
     @classmethod
     def build(cls, claims: Iterable[Claim], context: Context, *, events: tuple[Event, ...] = (),
-              as_of: dt.datetime | None = None) -> Report:
+              as_of: dt.datetime | None = None, check: bool = True) -> Report:
         """The report of ``claims`` against ``context`` (what :func:`claims.reconcile` does
         once it has the claims, vocabulary and sources apart).
 
+        Args:
+            claims: The claims.
+            context: The vocabulary and sources.
+            events: The events, for their titles.
+            as_of: Use only claims published by then.
+            check: Check the claims' references as a reader does: predicates, categories,
+                actors and places against the vocabulary always; sources and events when
+                the context and ``events`` name any (a dossier's claims are checked already).
+
         Raises:
+            DossierError: listing every reference to something unknown.
             ValidationError: for a naive ``as_of``.
             MergeError: when one claim id names two different claims.
         """
         claims = tuple(claims)
+        if check:
+            _check(claims, context, {e.id for e in events})
         excluded: tuple[str, ...] = ()
         if as_of is not None:
             if as_of.tzinfo is None or as_of.utcoffset() is None:
@@ -124,8 +154,16 @@ class Report:
 
     def add(self, *claims: Claim) -> Report:
         """This report with more claims (same vocabulary and sources); only the summaries
-        the claims touch are settled again."""
-        return self.merge(Report.build(claims, self.context, as_of=self.as_of))
+        the claims touch are settled again.
+
+        Raises:
+            DossierError: for a claim that names an unknown predicate, category, actor or
+                place, or a source or event the report does not know (when it knows any), as
+                loading a file would.
+        """
+        known = {e.id for e in self.events} | {s.event for s in self.summaries}
+        _check(claims, self.context, known if self.events else set())
+        return self.merge(Report.build(claims, self.context, as_of=self.as_of, check=False))
 
     # -- reading ------------------------------------------------------------------------
 
@@ -180,6 +218,7 @@ class Report:
             facts=tuple(r for s in summaries for r in s.settlement.facts),
             non_claims=tuple(i for s in summaries for i in s.settlement.non_claims),
             denials=tuple(i for s in summaries for i in s.settlement.denials),
+            revisions=tuple(r for s in summaries for r in s.settlement.revisions),
         )
 
     def ranges(self) -> Iterator[GroupRange]:
@@ -209,10 +248,18 @@ class Report:
                 return result
         raise UnknownReferenceError(f"no {predicate!r} result for {scope} in event {event!r}")
 
-    def infobox(self, event: str | None = None) -> str:
-        """Encyclopedia-style casualty lines, one per figure ("4–9 militiamen killed")."""
+    def infobox(self, event: str | None = None, *, open_ends: str = "dash") -> str:
+        """Encyclopedia-style casualty lines ("4–9 militiamen killed"): each total with the
+        summary categories within it, or each summary category where no total is stated.
+
+        Args:
+            event: One event, or every event.
+            open_ends: How an open high end is written in a range of two ends: ``"dash"``
+                ("4–9", as the seed's encyclopedia article writes 4 and "at least nine"),
+                ``"plus"`` ("4–9+") or ``"words"`` ("4 to at least 9").
+        """
         events = [self.event(event)] if event is not None else list(self.results)
-        return "\n".join(line for e in events for line in infobox_lines(e, self))
+        return "\n".join(line for e in events for line in infobox_lines(e, self, open_ends))
 
     def to_data(self) -> dict[str, Any]:
         """The report as plain JSON data: every result with its claims, grades and
