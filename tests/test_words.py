@@ -179,12 +179,32 @@ def test_parsing_never_returns_low_above_high(text: str) -> None:
         ("the army denied any casualties", None, Status.DENIED),
         ("Despite the U.S. not disclosing the information", None, Status.NOT_DISCLOSED),
         ("nine militia fighters died", None, Status.ASSERTED),
+        # negation
+        ("the toll could not be independently confirmed", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("the deaths were not confirmed", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("the figure has not yet been verified", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("the army did not deny the strike", None, Status.ASSERTED),
+        ("the ministry does not deny it", None, Status.ASSERTED),
+        ("the group has not denied involvement", None, Status.ASSERTED),
+        ("officials neither confirmed nor denied the deaths", Hedge.UNCONFIRMED,
+         Status.ASSERTED),
+        ("no group has claimed responsibility", None, Status.ASSERTED),
+        ("the army denied it but did not deny the strike", None, Status.DENIED),
     ],
 )
 def test_stance(text: str, hedge: Hedge | None, status: Status) -> None:
     stance = parse_stance(text)
     assert (stance.hedge, stance.status) == (hedge, status)
     assert bool(stance.cues) == (hedge is not None or status is not Status.ASSERTED)
+
+
+def test_a_negated_confirmation_is_the_cue() -> None:
+    assert parse_stance("it could not be independently confirmed").cues == (
+        "could not be independently confirmed",)
+    assert parse_stance("neither confirmed nor denied").cues == ("neither confirmed",)
+    with pytest.raises(claims.ParseError, match=r"expected a phrase to read a stance in, "
+                                                r"got None"):
+        parse_stance(None)  # type: ignore[arg-type]
 
 
 def test_the_seed_quotes_read_as_the_fixture_records_them(seed: claims.Dossier) -> None:
