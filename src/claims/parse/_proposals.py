@@ -8,6 +8,7 @@ import re
 from claims.errors import ParseError
 from claims.model import Claim, Provenance, Scope, Vocabulary, fold_name
 from claims.parse._counts import parse_count
+from claims.parse._excerpts import excerpt
 from claims.parse._stance import parse_stance
 
 _VERBS = (
@@ -63,7 +64,7 @@ def propose_claims(quote: str, vocabulary: Vocabulary, *, source: str, event: st
             note=f"proposed from {phrase!r}; check before use",
         ))
     if not claims:
-        raise ParseError(f"found no casualty figure in {quote!r}")
+        raise ParseError(f"found no casualty figure in {excerpt(quote)}")
     return claims
 
 
