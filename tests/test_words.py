@@ -13,6 +13,7 @@ from tests import strategies
 
 E, L, U, B, A, V = (Bound.EXACT, Bound.AT_LEAST, Bound.AT_MOST, Bound.BETWEEN,
                     Bound.APPROXIMATELY, Bound.VAGUE)
+M, F = Bound.MORE_THAN, Bound.FEWER_THAN  # "more than 20" keeps 20; "fewer than 10" keeps 10
 
 # phrase, low, high, bound, noun, category (against the seed vocabulary)
 TABLE = [
@@ -37,12 +38,12 @@ TABLE = [
     ("at least nine", 9, None, L, None, None),
     ("at least nine Iran-backed Iraqi militia fighters", 9, None, L,
      "Iran-backed Iraqi militia fighters", "militiaman"),
-    ("more than 20", 21, None, L, None, None),
-    ("over 100 people", 101, None, L, "people", "person"),
+    ("more than 20", 21, None, M, None, None),
+    ("over 100 people", 101, None, M, "people", "person"),
     ("upwards of 30", 30, None, L, None, None),
     ("no fewer than 12", 12, None, L, None, None),
     ("no less than 5", 5, None, L, None, None),
-    ("in excess of 40", 41, None, L, None, None),
+    ("in excess of 40", 41, None, M, None, None),
     ("55+", 55, None, L, None, None),
     ("55 +", 55, None, L, None, None),
     ("10 or more", 10, None, L, None, None),
@@ -50,9 +51,9 @@ TABLE = [
     ("at most 7", 0, 7, U, None, None),
     ("up to 12 children", 0, 12, U, "children", "child"),
     ("as many as 300", 0, 300, U, None, None),
-    ("less than 10", 0, 9, U, None, None),
-    ("fewer than ten", 0, 9, U, None, None),
-    ("under 5", 0, 4, U, None, None),
+    ("less than 10", 0, 9, F, None, None),
+    ("fewer than ten", 0, 9, F, None, None),
+    ("under 5", 0, 4, F, None, None),
     ("no more than five", 0, 5, U, None, None),
     ("3 or fewer", 0, 3, U, None, None),
     # ranges

@@ -130,8 +130,10 @@ def parse_count(
     "a hundred", "two dozen", "2 million", "1.5 million"):
 
     - "N": exactly N; "a child", "a single child": 1; "no", "none", "not a single": 0.
-    - "at least N", "no fewer than N": N or more; "more than N", "over N": N+1 or more.
-    - "up to N", "at most N": 0 to N; "fewer than N", "less than N", "under N": 0 to N-1.
+    - "at least N", "no fewer than N": N or more; "more than N", "over N": N+1 or more, as
+      ``Count.more_than(N)``, which keeps N as the number said.
+    - "up to N", "at most N": 0 to N; "fewer than N", "less than N", "under N": 0 to N-1, as
+      ``Count.fewer_than(N)``.
     - "A to B", "A-B", "A–B", "A or B", "between A and B": A to B. A multiplier said once
       serves both ends when A is below B's figure: "2 to 3 million" is 2,000,000 to 3,000,000.
       After a bound word the end it bounds is read: "up to 5-10" is at most 10, "at least
@@ -194,13 +196,17 @@ def _read(phrase: str, at: int, vague: Mapping[str, VagueReading],
         return reading
     if word := _LOWER_WORD.match(phrase, at):
         low, _, end = _figures(phrase, word.end(), word.group(1))
-        return Count.at_least(low + _LOWER[word.group(1).casefold()], phrase), end
+        if _LOWER[word.group(1).casefold()]:  # "more than 100": 101 or more, 100 kept
+            return Count.more_than(low, phrase), end
+        return Count.at_least(low, phrase), end
     if word := _UPPER_WORD.match(phrase, at):
         _, high, end = _figures(phrase, word.end(), word.group(1))
         step = _UPPER[word.group(1).casefold()]
         if high - step < 0:
             raise ParseError(f"'{word.group(1)} {high}' leaves no count")
-        return Count.at_most(high - step, phrase), end
+        if step:  # "fewer than 10": 0 to 9, 10 kept
+            return Count.fewer_than(high, phrase), end
+        return Count.at_most(high, phrase), end
     if zero := _ZERO.match(phrase, at):  # after the bound words: "no fewer than" is not zero
         return Count.exact(0, phrase), zero.end()
     if word := _NEARLY_WORD.match(phrase, at):
