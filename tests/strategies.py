@@ -100,6 +100,7 @@ def claims(draw: st.DrawFn, value: st.SearchStrategy[c.model.Value] = values) ->
         value=None if status is c.Status.NOT_DISCLOSED else draw(value),
         scope=draw(scopes), hedge=draw(hedges), status=status, note=draw(optional_texts),
         coverage=draw(coverages), revises=draw(st.none() | ids.filter(lambda i: i != ident)),
+        interested=draw(st.none() | st.booleans()),
     )
 
 

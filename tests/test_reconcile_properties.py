@@ -119,7 +119,8 @@ def test_feasible_lies_inside_every_claim_and_is_empty_exactly_on_contradiction(
                 assert len({c.source for c in floors}) == 1
                 assert sum(c.bounds.low for c in floors) > min(
                     c.bounds.high for c in ceilings if c.bounds.high is not None)
-            assert result.grade is claims.reconciler.Grade.CONTESTED
+            assert (result.grade is claims.reconciler.Grade.CONTESTED) == (
+                result.severity is claims.reconciler.Severity.CONTRADICTED)
         else:
             assert result.contradiction is None
             for contribution in result.contributions:

@@ -139,11 +139,11 @@ def test_report_text_shows_each_end_and_its_claims(report: claims.Report) -> Non
     text = str(report)
     assert "  4 to at least 9 militiamen killed  [corroborated; 2 independent sources]\n" in text
     assert ('    account  Syrian Observatory for Human Rights: "at least nine" (militiamen of '
-            'Iran-backed Iraqi militias; sohr-killed) [marked as the source\'s whole account] '
-            '<- high, open above') in text
+            'Iran-backed Iraqi militias; sohr-killed) [marked as the source\'s whole account; '
+            'F1] <- high, open above') in text
     assert ('    account  Iraqi militia groups aligned with Iran (statement): "four" (faction '
-            'members of Kata\'ib Sayyid al-Shuhada; militia-killed) [the source\'s own dead] '
-            '<- low') in text
+            'members of Kata\'ib Sayyid al-Shuhada; militia-killed) [the source\'s own dead; '
+            'interested: the party\'s own losses; F1] <- low') in text
     assert "    consistent with every claim: 9 or more" in text
     assert "[presumably]" in text  # on SANA's perpetrator and weapon
 
@@ -229,7 +229,9 @@ def test_a_count_contradiction_names_both_claims_and_why(seed: claims.Dossier) -
     assert result.contradiction.kind is claims.reconciler.ContradictionKind.COUNTS
     assert result.grade is claims.reconciler.Grade.CONTESTED
     assert "4–9 militiamen killed (disputed)" in report.infobox(STRIKE).splitlines()
-    assert Policy.LOW_BEST_HIGH.estimate(result).best is None
+    estimate = Policy.LOW_BEST_HIGH.estimate(result)  # UCDP's best: the most credible
+    assert estimate.best == 9 and estimate.reasons[0].startswith(
+        "best 9: Syrian Observatory for Human Rights (“at least nine”; sohr-killed)")
     # The broader cap bounds the faction's figure from above, and four still fits under it.
     faction = report.count(STRIKE, "killed", Scope("faction-member", "kataib-sayyid-al-shuhada"))
     assert [(c.claims, c.role, c.bounds) for c in faction.contributions] == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.export._field import headlines, sources_of
 from claims.export._rows import Row
-from claims.reconciler import Policy
+from claims.reconciler import Policy, Severity
 from claims.report import Report
 
 
@@ -13,7 +13,9 @@ def ucdp_rows(report: Report) -> list[Row]:
     """UCDP-GED-style rows: one per event and headline figure ("killed" and "injured" of each
     summary category), with ``low``/``best``/``high`` from ``Policy.LOW_BEST_HIGH``,
     ``number_of_sources``, and the original sources apart from the outlets that relayed them.
-    ``best`` is empty when the claims contradict one another."""
+    ``best`` is the most credible figure (``Policy.MOST_CREDIBLE``), with its reasons in
+    ``best_reasons``; ``severity`` says whether the figures are consistent, vary or
+    contradict, and ``disputed`` whether they contradict."""
     rows = []
     for event, title, result in headlines(report):
         estimate = Policy.LOW_BEST_HIGH.estimate(result)
@@ -24,6 +26,8 @@ def ucdp_rows(report: Report) -> list[Row]:
             "best": estimate.best, "high": estimate.high, "high_open": result.high.open,
             "number_of_sources": len(result.sources), "independent_sources": result.independent,
             "source_original": original, "source_office": office,
-            "disputed": result.contradiction is not None,
+            "disputed": result.severity is Severity.CONTRADICTED,
+            "severity": result.severity.value,
+            "best_reasons": "; ".join(estimate.reasons),
         })
     return rows

@@ -36,7 +36,7 @@ from claims.model import (
 )
 
 _CLAIM_KEYS = frozenset(("id", "event", "predicate", "provenance", "value", "scope", "hedge",
-                         "status", "note", "coverage", "revises"))
+                         "status", "note", "coverage", "revises", "interested"))
 _PROVENANCE_KEYS = frozenset(("source", "quote", "published", "url", "language", "relays"))
 _RELAY_KEYS = frozenset(("outlet", "url", "published", "quote"))
 _SCOPE_KEYS = frozenset(("category", "actor", "place"))
@@ -107,6 +107,15 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _flag(value: Any) -> Any:
+    """True, False, or null (absent)."""
+    if value is _ABSENT:
+        return None
+    if value is not None and type(value) is not bool:
+        raise _NotFast
+    return value
+
+
 def _number(value: Any) -> Any:
     """An integer or null; 1.0 and True would otherwise find the shared count of 1."""
     if value is not None and type(value) is not int:
@@ -148,6 +157,7 @@ class ClaimBuilder:
             note=_text(get("note", _ABSENT)),
             coverage=_member(_COVERAGES, get("coverage", _ABSENT), None, nullable=True),
             revises=_text(get("revises", _ABSENT)),
+            interested=_flag(get("interested", _ABSENT)),
         )
 
     def _provenance(self, data: Any) -> Provenance:

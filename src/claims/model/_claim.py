@@ -74,6 +74,9 @@ class Claim:
             unset, a party's count of its own dead is complete and any other is partial.
         revises: The id of an earlier claim of the same source that this one replaces, for
             when publication times are equal or unknown (a numbered bulletin).
+        interested: Whether the source is an interested party in this claim. Left unset, a
+            party speaking of its own losses, or for the event's perpetrator about the harm,
+            is interested (``docs/reconciliation.md``, "Interested parties").
 
     Raises:
         ValidationError: when a non-claim has a value or an assertion has none.
@@ -93,6 +96,8 @@ class Claim:
     coverage: Coverage | None = attrs.field(
         default=None, validator=attrs.validators.optional(_checks.of_type(Coverage, "a Coverage")))
     revises: str | None = attrs.field(default=None, validator=_checks.optional_slug)
+    interested: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.of_type(bool, "True or False")))
 
     def __attrs_post_init__(self) -> None:
         if self.status is Status.NOT_DISCLOSED:

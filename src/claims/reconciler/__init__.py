@@ -7,6 +7,13 @@ types here are what a report's results are made of.
 """
 
 from claims.reconciler._context import Context
+from claims.reconciler._credibility import (
+    IncidentGrade,
+    assess,
+    incident_grade,
+    interest,
+    perpetrators,
+)
 from claims.reconciler._headlines import headline_counts, headlines
 from claims.reconciler._policies import (
     POLICIES,
@@ -14,6 +21,7 @@ from claims.reconciler._policies import (
     Estimate,
     LowBestHigh,
     MinMax,
+    MostCredible,
     Policy,
 )
 from claims.reconciler._results import (
@@ -21,6 +29,7 @@ from claims.reconciler._results import (
     ContradictionKind,
     Contribution,
     CountResult,
+    Credibility,
     EventResult,
     FactResult,
     FactValue,
@@ -31,10 +40,12 @@ from claims.reconciler._results import (
     Revision,
     Role,
 )
+from claims.reconciler._severity import DEFAULT_TOLERANCE, Severity, Tolerance
 from claims.reconciler._summaries import Settlement, Summary, denial_leaves, summarize
 from claims.reconciler._words import describe_scope, describe_value, predicate_label
 
 __all__ = [
+    "DEFAULT_TOLERANCE",
     "POLICIES",
     "Conservative",
     "Context",
@@ -42,6 +53,7 @@ __all__ = [
     "ContradictionKind",
     "Contribution",
     "CountResult",
+    "Credibility",
     "Estimate",
     "EventResult",
     "FactResult",
@@ -49,19 +61,27 @@ __all__ = [
     "Grade",
     "GroupKey",
     "GroupRange",
+    "IncidentGrade",
     "LowBestHigh",
     "MinMax",
+    "MostCredible",
     "Policy",
     "RangeEnd",
     "Revision",
     "Role",
     "Settlement",
+    "Severity",
     "Summary",
+    "Tolerance",
+    "assess",
     "denial_leaves",
     "describe_scope",
     "describe_value",
     "headline_counts",
     "headlines",
+    "incident_grade",
+    "interest",
+    "perpetrators",
     "predicate_label",
     "summarize",
 ]

@@ -10,6 +10,7 @@ import attrs
 from claims.errors import MergeError
 from claims.model import Claim, Coverage, Scope, Source, Vocabulary
 from claims.reconciler._plans import Plan, plan_groups
+from claims.reconciler._severity import DEFAULT_TOLERANCE, Tolerance
 
 
 def _as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -23,6 +24,8 @@ class Context:
 
     vocabulary: Vocabulary = attrs.Factory(Vocabulary)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_as_tuple)
+    tolerance: Tolerance = DEFAULT_TOLERANCE
+    """When figures that cannot all hold merely vary (see :class:`Tolerance`)."""
     _by_id: dict[str, Source] = attrs.field(
         init=False, repr=False, eq=False,
         default=attrs.Factory(lambda self: {s.id: s for s in self.sources}, takes_self=True))
@@ -61,6 +64,20 @@ class Context:
             return "the source's own dead"
         return "a part"
 
+    def source(self, ident: str) -> Source | None:
+        """The source with this id, if the context knows it."""
+        return self._by_id.get(ident)
+
+    def affiliation(self, source: str) -> str | None:
+        """The actor a source speaks for, if known."""
+        known = self._by_id.get(source)
+        return known.affiliation if known else None
+
+    def own_losses(self, claim: Claim) -> bool:
+        """Whether a claim is a party's count of its own losses (its actor lies within the
+        source's affiliation)."""
+        return self._own(claim.provenance.source, claim.scope.actor)
+
     def _own(self, source: str, actor: str | None) -> bool:
         if actor is None:
             return False
@@ -89,4 +106,5 @@ class Context:
                                   f"{merged[source.id]!r} and {source!r}")
         if len(merged) == len(self._by_id):
             return self
-        return Context(self.vocabulary, tuple(sorted(merged.values(), key=lambda s: s.id)))
+        return Context(self.vocabulary, tuple(sorted(merged.values(), key=lambda s: s.id)),
+                       self.tolerance)

@@ -17,9 +17,12 @@ The rules (``docs/reconciliation.md`` states them with worked examples):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
+
+import attrs
 
 from claims.model import Bound, Claim, Count, Interval, Scope, Status
 from claims.reconciler._context import Context
@@ -35,6 +38,7 @@ from claims.reconciler._results import (
     Revision,
     Role,
 )
+from claims.reconciler._severity import POINT_BOUNDS, Severity
 from claims.reconciler._words import describe_scope
 
 Statement = tuple[str, str]
@@ -54,8 +58,9 @@ class _Voice(NamedTuple):
     value: Count
     hedged: bool
     denied: bool
+    published: dt.datetime | None = None
 
-    def contribution(self, role: Role, reading: str) -> Contribution:
+    def contribution(self, role: Role, reading: str, name: str = "") -> Contribution:
         count = self.value
         stated = count.interval
         if role is Role.DIRECT:
@@ -68,21 +73,26 @@ class _Voice(NamedTuple):
             claims=self.claims, source=self.source, scope=self.scope, role=role, stated=stated,
             figures=count.figures, bounds=bounds, wording=str(count), hedged=self.hedged,
             vague=count.bound is Bound.VAGUE, reading=reading, denied=self.denied,
+            bound=count.bound, name=name or self.source, published=self.published,
         )
 
 
 def _voices(claims: Iterable[Claim]) -> list[_Voice]:
     """One voice per source, scope, count and hedge; claims come in id order, and so do
-    the ids of each voice."""
-    grouped: dict[tuple[str, Scope, Count, bool, bool], list[str]] = defaultdict(list)
+    the ids of each voice. A voice was published when its latest claim was."""
+    grouped: dict[tuple[str, Scope, Count, bool, bool], list[Claim]] = defaultdict(list)
     for claim in claims:
         assert isinstance(claim.value, Count)
         hedge = claim.hedge
         hedged = hedge is not None and hedge.weakens
         key = (claim.provenance.source, claim.scope, claim.value, hedged,
                claim.status is Status.DENIED)
-        grouped[key].append(claim.id)
-    return [_Voice(tuple(ids), *key) for key, ids in grouped.items()]
+        grouped[key].append(claim)
+    voices = []
+    for key, members in grouped.items():
+        ends = [c.provenance.published.end for c in members if c.provenance.published]
+        voices.append(_Voice(tuple(c.id for c in members), *key, max(ends) if ends else None))
+    return voices
 
 
 class CountGroup:
@@ -202,14 +212,18 @@ def _explain(group: CountGroup, context: Context) -> CountResult:
             accounts = [c for c in claims if context.complete(c)]
             parts = [c for c in claims if not context.complete(c)]
             by_id = {c.id: c for c in accounts}
-            contributions += [v.contribution(Role.ACCOUNT, context.reading(by_id[v.claims[0]]))
+            contributions += [v.contribution(Role.ACCOUNT, context.reading(by_id[v.claims[0]]),
+                                             context.name(v.source))
                               for v in _voices(accounts)]
-            contributions += [v.contribution(Role.PART, "a part") for v in _voices(parts)]
+            contributions += [v.contribution(Role.PART, "a part", context.name(v.source))
+                              for v in _voices(parts)]
         elif reach is Reach.PART:
-            contributions += [v.contribution(Role.PART, "a part") for v in _voices(claims)]
+            contributions += [v.contribution(Role.PART, "a part", context.name(v.source))
+                              for v in _voices(claims)]
         else:
             role = Role.DIRECT if reach is Reach.DIRECT else Role.BROADER
-            contributions += [v.contribution(role, "") for v in _voices(claims)]
+            contributions += [v.contribution(role, "", context.name(v.source))
+                              for v in _voices(claims)]
     contributions.sort(key=lambda c: c.claims)
     figures = [c for c in contributions if c.role in (Role.DIRECT, Role.ACCOUNT)]
     if not figures:  # only parts: the range is the largest figure they name (or add up to)
@@ -233,22 +247,38 @@ def _result(group: CountGroup, contributions: list[Contribution], figures: list[
     sources = tuple(sorted({c.source for c in figures}))
     feasible = None if numbers.contradicted else Interval(numbers.feasible_low or 0,
                                                           numbers.feasible_high)
+    contradiction, severity = (_conflict(group, contributions, context)
+                               if numbers.contradicted else (None, Severity.CONSISTENT))
+    if contradiction is not None and severity is not contradiction.severity:
+        contradiction = attrs.evolve(contradiction, severity=severity)
     return CountResult(
         key=numbers.key,
         contributions=tuple(contributions),
         low=low,
         high=high,
         feasible=feasible,
-        contradiction=_conflict(group, contributions, context)
-        if numbers.contradicted else None,
+        contradiction=contradiction,
         sources=sources,
         independent=len({context.party(s) for s in sources}),
         revisions=group.revisions,
+        severity=severity,
     )
 
 
+def _severity(floors: list[Contribution], floor: int, ceiling: Contribution,
+              context: Context) -> Severity:
+    """Figures that merely vary, or a contradiction (``docs/reconciliation.md``)."""
+    stated = [*floors, ceiling]
+    if any(c.denied or c.bound not in POINT_BOUNDS for c in stated):
+        return Severity.CONTRADICTED
+    high = ceiling.bounds.high
+    if high is not None and context.tolerance.varies(floor, high):
+        return Severity.VARY
+    return Severity.CONTRADICTED
+
+
 def _conflict(group: CountGroup, contributions: list[Contribution],
-              context: Context) -> Contradiction:
+              context: Context) -> tuple[Contradiction, Severity]:
     """The statement (or one statement's parts, added up) with the highest lower bound,
     against the one with the lowest upper bound (the first in claim-id order on a tie)."""
     key = group.range.key
@@ -273,17 +303,19 @@ def _conflict(group: CountGroup, contributions: list[Contribution],
         if ceiling.source == parts[0].source:
             reason = (f"{source}'s own figures do not add up: {said} make {total}, but it "
                       f"also says “{ceiling.wording}” ({', '.join(ids)})")
-            return Contradiction(key, ids, reason, ContradictionKind.OWN_TOTAL)
+            return (Contradiction(key, ids, reason, ContradictionKind.OWN_TOTAL),
+                    Severity.CONTRADICTED)
         reason = (f"{source} ({', '.join(_ids(parts))}) says {said}, so at least {total} "
                   f"{words(key.scope)}; but {voice(ceiling)}, so {_at_most(ceiling)}")
-        return Contradiction(key, ids, reason)
+        return Contradiction(key, ids, reason), _severity(parts, total, ceiling, context)
     reason = (f"{voice(floor)}, so {_at_least(floor)} {words(key.scope)}; "
               f"but {voice(ceiling)}, so {_at_most(ceiling)}")
     identity = _identity(group, floor, ceiling, context)
     if identity:
-        return Contradiction(key, _ids([floor, ceiling]), f"{identity}: {reason}",
-                             ContradictionKind.IDENTITY)
-    return Contradiction(key, _ids([floor, ceiling]), reason)
+        return (Contradiction(key, _ids([floor, ceiling]), f"{identity}: {reason}",
+                              ContradictionKind.IDENTITY), Severity.CONTRADICTED)
+    return (Contradiction(key, _ids([floor, ceiling]), reason),
+            _severity([floor], floor.bounds.low, ceiling, context))
 
 
 def _at_least(c: Contribution) -> str:

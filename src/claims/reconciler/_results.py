@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 import attrs
 
 from claims._html import table
 from claims.errors import ValidationError
-from claims.model import Interval, Scope, Status, Value
+from claims.model import Bound, Interval, Scope, Status, Value
+from claims.reconciler._severity import Severity
 
 
 class Role(enum.Enum):
@@ -46,14 +48,15 @@ class GroupRange:
 
 
 class Grade(enum.Enum):
-    """How well a result is supported, after Airwars' grades and the Admiralty code."""
+    """How well a result is supported: by how many independent parties, and whether its
+    claims contradict one another (figures that merely vary do not make it contested)."""
 
     CORROBORATED = "corroborated"
     """Two or more independent sources (Airwars "fair"; Admiralty credibility 1-2)."""
     SINGLE_SOURCE = "single_source"
     """One source only (Airwars "weak"; Admiralty credibility 3 at best)."""
     CONTESTED = "contested"
-    """Sources contradict one another."""
+    """Sources contradict one another (severity ``contradicted``)."""
 
 
 @attrs.frozen
@@ -99,6 +102,14 @@ class Contribution:
             "marked complete", "a part"); empty otherwise.
         denied: Whether the statement denies a figure (``stated`` is then what the denial
             leaves: denying "at least one" leaves 0).
+        bound: How the source bounded its figure.
+        interested: Why the source is an interested party ("speaks for the perpetrator",
+            "the party's own losses"), or empty; filled in by the report, which knows the
+            event's perpetrator.
+        credibility: Its Admiralty-style grade ("B2") and the reasons, filled in by the
+            report.
+        name: The source's display name.
+        published: When its latest claim was published, if known.
     """
 
     claims: tuple[str, ...]
@@ -113,6 +124,25 @@ class Contribution:
     vague: bool = False
     reading: str = ""
     denied: bool = False
+    bound: Bound = Bound.EXACT
+    interested: str = ""
+    credibility: Credibility | None = None
+    name: str = ""
+    published: dt.datetime | None = None
+
+
+@attrs.frozen
+class Credibility:
+    """An Admiralty-style grade: the source's reliability (A-F, F when not judged) and the
+    information's credibility (1 confirmed by independent sources ... 6 cannot be judged),
+    judged apart, with the reasons that derive them."""
+
+    reliability: str
+    credibility: int
+    reasons: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.reliability}{self.credibility}"
 
 
 @attrs.frozen
@@ -159,6 +189,8 @@ class Contradiction:
         kind: What it is about.
         groups: Every group of the event it touches, when more than one (the report lists
             it once, naming them).
+        severity: ``vary`` when the figures merely differ within the tolerance of casualty
+            counting (38 and 49), ``contradicted`` when they cannot both be true.
     """
 
     key: GroupKey
@@ -166,6 +198,7 @@ class Contradiction:
     reason: str
     kind: ContradictionKind = ContradictionKind.COUNTS
     groups: tuple[GroupKey, ...] = ()
+    severity: Severity = Severity.CONTRADICTED
 
 
 @attrs.frozen
@@ -186,6 +219,8 @@ class CountResult:
         revisions: Claims superseded by a later claim from the same source.
         disputed_within: Contradictions in the groups that lie within this one (the civilian
             figures, on the line for people), so a dispute shows where the total is read.
+        severity: How much the claims disagree: consistent, figures that vary, or
+            contradicted (``docs/reconciliation.md``, "How much sources disagree").
     """
 
     key: GroupKey
@@ -198,11 +233,12 @@ class CountResult:
     independent: int
     revisions: tuple[Revision, ...] = ()
     disputed_within: tuple[Contradiction, ...] = ()
+    severity: Severity = Severity.CONSISTENT
 
     @property
     def grade(self) -> Grade:
-        """Contested, single source, or corroborated."""
-        if self.contradiction is not None:
+        """Contested (the claims contradict one another), single source, or corroborated."""
+        if self.severity is Severity.CONTRADICTED:
             return Grade.CONTESTED
         return Grade.CORROBORATED if self.independent >= 2 else Grade.SINGLE_SOURCE
 
@@ -301,6 +337,17 @@ class FactResult:
         if self.contradictions:
             return Grade.CONTESTED
         return Grade.CORROBORATED if self.independent >= 2 else Grade.SINGLE_SOURCE
+
+    @property
+    def severity(self) -> Severity:
+        """Contradicted when values cannot both hold; figures that vary when asserted values
+        differ without excluding each other (two places neither within the other);
+        consistent otherwise."""
+        if self.contradictions:
+            return Severity.CONTRADICTED
+        asserted = [v for v in self.values if v.status is Status.ASSERTED]
+        return Severity.VARY if self.consensus is None and len(asserted) > 1 else (
+            Severity.CONSISTENT)
 
     @property
     def hedged_claims(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from claims.reconciler import (
     FactResult,
     Grade,
     Role,
+    Severity,
     describe_scope,
     describe_value,
     headlines,
@@ -43,8 +44,10 @@ def _marks(result: CountResult, report: ReportView) -> list[str]:
     marks = []
     if figures and all(c.hedged for c in figures):
         marks.append(_hedges(tuple(i for c in figures for i in c.claims), report))
-    if result.contradiction is not None:
+    if result.severity is Severity.CONTRADICTED:
         marks.append("disputed")
+    elif result.severity is Severity.VARY:
+        marks.append("figures vary")
     if result.disputed_within:
         within = sorted({describe_scope(report.context.vocabulary, c.key.scope)
                          for c in result.disputed_within})
@@ -96,7 +99,9 @@ def _count_block(result: CountResult, report: ReportView) -> list[str]:
                        else "high")
         mark = f" <- {' and '.join(end)}" if end else ""
         notes = [n for n in (_hedges(c.claims, report) if c.hedged else "",
-                             c.reading if c.role in (Role.ACCOUNT, Role.PART) else "") if n]
+                             c.reading if c.role in (Role.ACCOUNT, Role.PART) else "",
+                             f"interested: {c.interested}" if c.interested else "",
+                             str(c.credibility) if c.credibility else "") if n]
         note = f" [{'; '.join(notes)}]" if notes else ""
         lines.append(
             f"    {c.role.value:8} {context.name(c.source)}: \"{c.wording}\" "
@@ -160,12 +165,15 @@ def render_event(event: EventResult, report: ReportView) -> list[str]:
         for fact in event.facts:
             lines.extend(_fact_block(fact, report))
         lines.append("")
-    if event.contradictions:
-        lines.append("Contradictions")
-        for contradiction in event.contradictions:
-            lines.append(f"  {contradiction_label(contradiction, report)}: "
-                         f"{contradiction.reason}")
-        lines.append("")
+    for heading, severity in (("Contradictions", Severity.CONTRADICTED),
+                              ("Figures that vary", Severity.VARY)):
+        listed = [c for c in event.contradictions if c.severity is severity]
+        if listed:
+            lines.append(heading)
+            for contradiction in listed:
+                lines.append(f"  {contradiction_label(contradiction, report)}: "
+                             f"{contradiction.reason}")
+            lines.append("")
     if event.non_claims:
         lines.append("Not disclosed")
         for ident in event.non_claims:

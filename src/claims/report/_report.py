@@ -19,6 +19,8 @@ from claims.reconciler import (
     FactResult,
     GroupRange,
     Summary,
+    assess,
+    perpetrators,
     summarize,
 )
 from claims.render import infobox_lines, render_report, report_html
@@ -96,6 +98,9 @@ class Report:
         """
         if other.context.vocabulary != self.context.vocabulary:
             raise MergeError("cannot merge reports reconciled against different vocabularies")
+        if other.context.tolerance != self.context.tolerance:
+            raise MergeError(f"cannot merge reports reconciled with different tolerances: "
+                             f"{self.context.tolerance} and {other.context.tolerance}")
         if other.as_of != self.as_of:
             raise MergeError(f"cannot merge reports with different as_of times: "
                               f"{self.as_of} and {other.as_of}")
@@ -205,17 +210,22 @@ class Report:
         return lookups.summaries.get(event, [])
 
     def event(self, ident: str) -> EventResult:
-        """The results for one event."""
+        """The results for one event, each count statement graded (interest, credibility)
+        against what the event's claims say of its perpetrator."""
         summaries = sorted(self._summaries_of(ident),
                            key=lambda s: (_PREDICATE_ORDER.get(s.predicate, 99), s.predicate))
         title = self._titles().get(ident)
         if title is None and not summaries:
             raise UnknownReferenceError(f"unknown event {ident!r}")
+        facts = tuple(r for s in summaries for r in s.settlement.facts)
+        accused = perpetrators(facts)
+        claims = {c.id: c for s in summaries if s.settlement.groups for c in s.claims}
         return EventResult(
             event=ident,
             title=title or ident,
-            counts=tuple(r for s in summaries for r in s.settlement.counts),
-            facts=tuple(r for s in summaries for r in s.settlement.facts),
+            counts=tuple(assess(r, claims, accused, self.context)
+                         for s in summaries for r in s.settlement.counts),
+            facts=facts,
             non_claims=tuple(i for s in summaries for i in s.settlement.non_claims),
             denials=tuple(i for s in summaries for i in s.settlement.denials),
             revisions=tuple(r for s in summaries for r in s.settlement.revisions),
