@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import claims
+import claims.cli
 from claims.cli import main
 from tests.conftest import ROOT, SEED
 
@@ -82,3 +84,64 @@ def test_python_dash_m_and_the_example_script() -> None:
     example = subprocess.run([sys.executable, str(ROOT / "examples" / "seed_report.py")],
                              capture_output=True, text=True, check=True, encoding="utf-8")
     assert "  Casualties: 4–9 militiamen killed" in example.stdout.splitlines()
+
+
+def _with_words(tmp_path: Path, words: str) -> Path:
+    """The seed with SOHR's figure worded ``words`` (the report prints the wording)."""
+    dossier = claims.load(SEED)
+    sohr = dossier.claim("sohr-killed")
+    evil = attrs.evolve(sohr, value=attrs.evolve(sohr.value, wording=words))
+    changed = attrs.evolve(dossier, claims=tuple(
+        evil if c.id == "sohr-killed" else c for c in dossier.claims))
+    path = tmp_path / "evil.json"
+    claims.dump(changed, path)
+    return path
+
+
+def test_control_characters_in_quotes_are_shown_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _with_words(tmp_path, "at least nine\x1b[2J\x1b]0;owned\x07 \u202egnp.exe")
+    assert main(["report", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "at least nine\\x1b[2J\\x1b]0;owned\\x07 \\u202egnp.exe" in out
+
+
+def test_printable_keeps_text_and_escapes_controls() -> None:
+    assert claims.cli.printable("a\nb\tc الشهداء") == "a\nb\tc الشهداء"
+    assert claims.cli.printable("\x1b[31mred") == "\\x1b[31mred"
+    assert claims.cli.printable("\x9b") == "\\x9b"
+
+
+def test_convert_and_export_refuse_to_overwrite_their_input(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    path.write_bytes(SEED.read_bytes())
+    before = path.read_bytes()
+    assert main(["convert", str(path), str(path)]) == 1
+    assert main(["export", str(path), "--claims", str(path)]) == 1
+    assert main(["export", str(path), "--ucdp", str(tmp_path / "x.csv"),
+                 "--airwars", str(tmp_path / "x.csv")]) == 1
+    assert path.read_bytes() == before
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
+    dossier = claims.load(SEED)
+    path = tmp_path / "out.json"
+    claims.dump(dossier, path)
+    before = path.read_bytes()
+    broken = attrs.evolve(dossier.claims[0], note="\ud800")  # UTF-8 cannot encode it
+    with pytest.raises(claims.ValidationError, match=r"lone surrogate"):
+        claims.dump(attrs.evolve(dossier, claims=(broken, *dossier.claims[1:])), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(tmp_path: Path) -> None:
+    rows = [{"quote": "=HYPERLINK(\"http://x\")", "n": 3, "minus": "-2+3", "ok": "plain"}]
+    path = tmp_path / "rows.csv"
+    claims.export.write_csv(rows, path)
+    text = path.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and "'-2+3" in text and ",3," in text and "plain" in text
+    claims.export.write_csv(rows, path, formulas=True)
+    assert '"=HYPERLINK(""http://x"")"' in path.read_text(encoding="utf-8")

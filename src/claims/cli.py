@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import IO
@@ -112,18 +113,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             report = reconcile(dossier, as_of=args.as_of)
             if args.json:
-                sys.stdout.write(report.to_json())
+                sys.stdout.write(report.to_json())  # JSON escapes control characters itself
             elif args.infobox:
-                print(report.infobox())
+                print(printable(report.infobox()))
             else:
-                sys.stdout.write(str(report))
+                sys.stdout.write(printable(str(report)))
     except BrokenPipeError:  # the reader went away (claims report FILE | head): stop quietly
         _silence_stdout()
         return 0
     except (ClaimsError, OSError) as error:
-        print(f"claims: {error}", file=sys.stderr)
+        print(f"claims: {printable(str(error))}", file=sys.stderr)
         return 1
     return 0
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (escape sequences start with one) and the bidirectional overrides,
+which could rewrite what a terminal shows; newlines and tabs pass."""
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: every control character shown escaped (``\\x1b``), so a quote
+    from a source cannot move the cursor, recolour or hide the report."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _silence_stdout() -> None:
