@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from claims._html import table
+from claims._html import long_table
 from claims.errors import DossierError, Problem, ValidationError
 from claims.model import _checks
 from claims.model._checks import lookup
@@ -43,7 +43,7 @@ def _index_of(section: str) -> Any:
                        default=attrs.Factory(build, takes_self=True))
 
 
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, repr=False)
 class Dossier:
     """Everything known about a set of events: who said what, in which terms.
 
@@ -113,9 +113,13 @@ class Dossier:
         return tuple(c for c in self.claims if c.event == event)
 
     def _repr_html_(self) -> str:
-        caption = (f"{len(self.claims)} claims about {len(self.events)} events from "
-                   f"{len(self.sources)} sources")
-        return table(CLAIM_HEADERS, (claim_cells(c) for c in self.claims), caption)
+        caption = (f"{len(self.claims):,} claims about {len(self.events):,} events from "
+                   f"{len(self.sources):,} sources")
+        return long_table(CLAIM_HEADERS, self.claims, claim_cells, caption)
+
+    def __repr__(self) -> str:
+        return (f"<Dossier: {len(self.sources)} sources, {len(self.events)} events, "
+                f"{len(self.claims)} claims>")
 
     # -- growing ------------------------------------------------------------------------
 

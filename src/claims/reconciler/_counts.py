@@ -59,6 +59,7 @@ class _Voice(NamedTuple):
     hedged: bool
     denied: bool
     published: dt.datetime | None = None
+    quote: str = ""
 
     def contribution(self, role: Role, reading: str, name: str = "") -> Contribution:
         count = self.value
@@ -74,6 +75,7 @@ class _Voice(NamedTuple):
             figures=count.figures, bounds=bounds, wording=str(count), hedged=self.hedged,
             vague=count.bound is Bound.VAGUE, reading=reading, denied=self.denied,
             bound=count.bound, name=name or self.source, published=self.published,
+            quote=self.quote,
         )
 
 
@@ -91,7 +93,8 @@ def _voices(claims: Iterable[Claim]) -> list[_Voice]:
     voices = []
     for key, members in grouped.items():
         ends = [c.provenance.published.end for c in members if c.provenance.published]
-        voices.append(_Voice(tuple(c.id for c in members), *key, max(ends) if ends else None))
+        voices.append(_Voice(tuple(c.id for c in members), *key, max(ends) if ends else None,
+                             members[0].provenance.quote))
     return voices
 
 

@@ -110,6 +110,7 @@ class Contribution:
             report.
         name: The source's display name.
         published: When its latest claim was published, if known.
+        quote: The words of its first claim, verbatim.
     """
 
     claims: tuple[str, ...]
@@ -129,6 +130,7 @@ class Contribution:
     credibility: Credibility | None = None
     name: str = ""
     published: dt.datetime | None = None
+    quote: str = ""
 
 
 @attrs.frozen
@@ -288,12 +290,28 @@ class CountResult:
         raise ValidationError(
             f"'open_ends' must be 'words', 'dash' or 'plus': open_ends={open_ends!r}")
 
+    def __str__(self) -> str:
+        """"4 to at least 9 killed (militiaman) [corroborated; consistent]"."""
+        return (f"{self.range_text()} {self.key.predicate} ({self.key.scope}) "
+                f"[{self.grade.value}; {self.severity.value}]")
+
     def _repr_html_(self) -> str:
-        """Each contribution with its role, source, words, scope and the numbers it allows."""
-        return table(("role", "source", "words", "scope", "claims", "allows", "hedged"), (
-            (c.role.value, c.source, c.wording, str(c.scope), ", ".join(c.claims),
-             str(c.stated), "yes" if c.hedged else "") for c in self.contributions),
-            f"{self.range_text()} {self.key.predicate} ({self.grade.value})")
+        """Each statement with its role, source, words, scope, reading, grade and quote; the
+        contradiction and its reason under it."""
+        html = table(("role", "source", "words", "scope", "claims", "allows", "reading",
+                      "grade", "quote"), (
+            (c.role.value, c.name or c.source, c.wording, str(c.scope), ", ".join(c.claims),
+             str(c.stated), "; ".join(n for n in (c.reading, c.interested and
+                                                    f"interested: {c.interested}") if n),
+             c.credibility, c.quote) for c in self.contributions),
+            f"{self.range_text()} {self.key.predicate} of {self.key.scope} "
+            f"({self.grade.value.replace('_', ' ')}; {self.severity.value})")
+        if self.contradiction is not None:
+            html += table(("claims", "why"), [(", ".join(self.contradiction.claims),
+                                               self.contradiction.reason)],
+                          "Why the claims cannot all hold" if self.severity is
+                          Severity.CONTRADICTED else "Why the figures vary")
+        return html
 
 
 @attrs.frozen
@@ -338,6 +356,11 @@ class FactResult:
             return Grade.CONTESTED
         return Grade.CORROBORATED if self.independent >= 2 else Grade.SINGLE_SOURCE
 
+    def __str__(self) -> str:
+        """"target (everyone): residential-building, weapons-storage-facility [contested]"."""
+        values = ", ".join(str(v.value) for v in self.values)
+        return f"{self.key.predicate} ({self.key.scope}): {values} [{self.grade.value}]"
+
     @property
     def severity(self) -> Severity:
         """Contradicted when values cannot both hold; figures that vary when asserted values
@@ -372,6 +395,13 @@ class EventResult:
     """Ids of count claims that deny a figure whose denial leaves no single range (denying
     "exactly 5" leaves 0-4 and 6 or more); they bound nothing and are listed here. Other
     denials bound their group (see ``docs/reconciliation.md``)."""
+
+    def __str__(self) -> str:
+        """"June 2021 ... (us-strike-2021-06-28): 9 figures, 7 facts, 1 contradiction"."""
+        found = [c for c in self.contradictions if c.severity is Severity.CONTRADICTED]
+        return (f"{self.title} ({self.event}): {len(self.counts)} figures, "
+                f"{len(self.facts)} facts, {len(found)} contradiction"
+                f"{'' if len(found) == 1 else 's'}")
 
     @property
     def contradictions(self) -> tuple[Contradiction, ...]:

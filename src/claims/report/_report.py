@@ -62,7 +62,7 @@ def _as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """What can honestly be said about each event, built by :func:`reconcile`.
 
@@ -285,3 +285,10 @@ class Report:
 
     def _repr_html_(self) -> str:
         return report_html(self)
+
+    def __repr__(self) -> str:
+        events = len({s.event for s in self.summaries})
+        claims = sum(len(s.claims) for s in self.summaries)
+        as_of = "" if self.as_of is None else f", as of {self.as_of.isoformat()}"
+        return (f"<Report: {events} events, {claims} claims, {len(self.summaries)} "
+                f"summaries{as_of}>")
