@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -33,13 +34,37 @@ def test_report_json_and_infobox(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_report_as_of(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", str(SEED), "--as-of", "2021-06-29T00:00+03:00"]) == 0
+    bulletins = ROOT / "fixtures" / "invented-bulletins.json"
+    assert main(["report", str(bulletins), "--as-of", "2024-03-02T20:00+03:00"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("As of 2021-06-29T00:00:00+03:00; left out as not yet published: ")
+    assert out.startswith("As of 2024-03-02T20:00:00+03:00; left out as published later: "
+                          "monitor-bulletin-3; left out as undated: ministry-undated\n")
+    assert "0–12 civilians killed" in out.replace(" to ", "–")
+    assert "superseded: monitor-bulletin-1 by monitor-bulletin-2" in out
+    assert main(["report", str(bulletins), "--infobox", "--as-of",
+                 "2024-03-01T20:00+03:00"]) == 0
+    assert capsys.readouterr().out == "0–7 civilians killed (disputed; figures for children " \
+                                      "disputed)\n"
     with pytest.raises(SystemExit) as exited:
         main(["report", str(SEED), "--as-of", "2021-06-29"])
     assert exited.value.code == 2
-    assert "give a time zone" in capsys.readouterr().err
+    hint = capsys.readouterr().err.split("e.g. ")[1].strip()
+    assert hint == "2021-06-29T00:00:00+00:00"
+    assert main(["report", str(SEED), "--as-of", hint]) == 0  # following the hint works
+
+
+def test_version_and_standard_streams(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("claims ")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SEED.read_text(encoding="utf-8")))
+    assert main(["report", "-", "--infobox"]) == 0
+    assert "4–9 militiamen killed" in capsys.readouterr().out
+    assert main(["convert", str(SEED), "-"]) == 0
+    assert claims.loads(capsys.readouterr().out) == claims.load(SEED)
+    assert not (Path.cwd() / "-").exists()
 
 
 def test_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

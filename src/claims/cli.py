@@ -8,11 +8,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from typing import IO
 
 from claims import export
 from claims.errors import ClaimsError
-from claims.io import distinct_paths, dump, load, write_atomically
+from claims.io import distinct_paths, dump, dumps, load, loads, write_atomically
 from claims.model import Dossier
 from claims.report import reconcile
 
@@ -23,15 +24,40 @@ def _as_of(text: str) -> dt.datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {text!r}") from None
     if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"give a time zone, e.g. {text}+00:00")
+        raise argparse.ArgumentTypeError(
+            f"give a time zone, e.g. {moment.replace(tzinfo=dt.UTC).isoformat()}")
     return moment
+
+
+def _version() -> str:
+    try:
+        return metadata.version("claims")
+    except metadata.PackageNotFoundError:  # run from a source tree without installing
+        return "unknown"
+
+
+def _read(path: str) -> Dossier:
+    """The dossier at ``path``; ``-`` reads a JSON document from standard input."""
+    _progress(f"reading {path}")
+    if path == "-":
+        return loads(sys.stdin.read())
+    return load(path)
+
+
+def _progress(message: str) -> None:
+    """A line on standard error about long work, only when a person is watching it."""
+    if sys.stderr.isatty():
+        print(f"claims: {message}…", file=sys.stderr, flush=True)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claims",
-        description="Reconcile what different sources say about the same event.",
+        description="Reconcile what different sources say about the same event. A FILE of "
+                    "'-' is a JSON dossier read from standard input; convert's target '-' "
+                    "writes JSON to standard output.",
     )
+    parser.add_argument("--version", action="version", version=f"claims {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     report = commands.add_parser(
         "report", help="reconcile a dossier and print what can be said",
@@ -100,17 +126,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 fine, 1 bad input, 2 bad usage)."""
     args = _parser().parse_args(argv)
     try:
-        if args.command == "convert":
+        if args.command == "convert" and "-" not in (args.source, args.target):
             distinct_paths((args.source,), (("the converted dossier", args.target),))
-        dossier = load(args.file if args.command != "convert" else args.source)
+        dossier = _read(args.file if args.command != "convert" else args.source)
         if args.command == "check":
             print(f"{args.file}: {len(dossier.claims)} claims about {len(dossier.events)} "
                   f"events from {len(dossier.sources)} sources; no problems")
         elif args.command == "convert":
-            dump(dossier, args.target)
+            _progress(f"writing {args.target}")
+            if args.target == "-":
+                sys.stdout.write(dumps(dossier))
+            else:
+                dump(dossier, args.target)
         elif args.command == "export":
             _export(dossier, args)
         else:
+            _progress(f"reconciling {len(dossier.claims):,} claims")
             report = reconcile(dossier, as_of=args.as_of)
             if args.json:
                 sys.stdout.write(report.to_json())  # JSON escapes control characters itself

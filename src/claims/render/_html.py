@@ -4,9 +4,11 @@ way pandas cuts a long frame."""
 
 from __future__ import annotations
 
+from html import escape
+
 from claims._html import DISPLAY, shown, table
 from claims.reconciler import EventResult, Severity, describe_value, predicate_label
-from claims.render._text import GRADE_WORDS, contradiction_label, count_line
+from claims.render._text import GRADE_WORDS, as_of_notice, contradiction_label, count_line
 from claims.render._view import ReportView
 
 
@@ -27,8 +29,8 @@ def report_html(report: ReportView) -> str:
     figures that vary, denials and non-claims; events cut when there are many."""
     results = report.results
     head = (f"<p>{len(results):,} event{'s' * (len(results) != 1)}"
-            + (f"; as of {report.as_of.isoformat()}, {len(report.excluded):,} claims left out "
-               "as not yet published" if report.as_of is not None else "") + "</p>")
+            + (f"; {escape(as_of_notice(report))}" if report.as_of is not None else "")
+            + "</p>")
     first, last, left_out = shown(results, DISPLAY.max_events, DISPLAY.max_events)
     parts = [head, *(event_html(e, report) for e in first)]
     if left_out:

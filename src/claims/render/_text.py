@@ -192,11 +192,20 @@ def render_event(event: EventResult, report: ReportView) -> list[str]:
     return lines
 
 
+def as_of_notice(report: ReportView) -> str:
+    """"As of T: left out as published later: a, b; undated: c"."""
+    undated = set(report.undated)
+    later = [i for i in report.excluded if i not in undated]
+    assert report.as_of is not None
+    return (f"As of {report.as_of.isoformat()}; left out as published later: "
+            f"{', '.join(later) or 'none'}; left out as undated: "
+            f"{', '.join(sorted(undated)) or 'none'}")
+
+
 def render_report(report: ReportView) -> str:
     lines: list[str] = []
     if report.as_of is not None:
-        lines += [f"As of {report.as_of.isoformat()}; left out as not yet published: "
-                  f"{', '.join(report.excluded) or 'none'}", ""]
+        lines += [as_of_notice(report), ""]
     for event in report.results:
         lines.extend(render_event(event, report))
     return "\n".join(lines).rstrip() + "\n"

@@ -75,7 +75,10 @@ class Report:
         context: The vocabulary and sources the claims were reconciled against.
         events: What is known of the events (titles); events without an entry show their id.
         as_of: Only claims published by this time were used.
-        excluded: Claims left out because they were not (certainly) published by ``as_of``.
+        excluded: Claims left out because they were not (certainly) published by ``as_of``:
+            those published later, and the undated ones.
+        undated: Those of ``excluded`` whose publication time is unknown (not "published
+            later": their time is simply not known).
     """
 
     summaries: tuple[Summary, ...] = attrs.field(converter=_in_key_order)
@@ -83,6 +86,7 @@ class Report:
     events: tuple[Event, ...] = attrs.field(default=(), converter=_as_tuple)
     as_of: dt.datetime | None = None
     excluded: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    undated: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     _lookups: _Lookups = attrs.field(init=False, factory=lambda: _Lookups(), repr=False,
                                      eq=False)
     """Indexes built on first use: most reports are never asked for a claim by id."""
@@ -115,7 +119,8 @@ class Report:
                 raise MergeError(f"event {event.id!r} differs between the two sides: "
                                   f"{events[event.id]!r} and {event!r}")
         return Report(tuple(mine.values()), context, tuple(events.values()), self.as_of,
-                      tuple(sorted(set(self.excluded) | set(other.excluded))))
+                      tuple(sorted(set(self.excluded) | set(other.excluded))),
+                      tuple(sorted(set(self.undated) | set(other.undated))))
 
     def _rebound(self, context: Context) -> tuple[Summary, ...]:
         if context == self.context:
@@ -146,16 +151,18 @@ class Report:
         if check:
             _check(claims, context, {e.id for e in events})
         excluded: tuple[str, ...] = ()
+        undated: tuple[str, ...] = ()
         if as_of is not None:
             if as_of.tzinfo is None or as_of.utcoffset() is None:
                 raise ValidationError(f"'as_of' must carry a time zone: as_of={as_of!r}")
             kept = tuple(c for c in claims if c.provenance.published is not None
                          and c.provenance.published.end <= as_of)
             excluded = tuple(sorted({c.id for c in claims} - {c.id for c in kept}))
+            undated = tuple(sorted({c.id for c in claims if c.provenance.published is None}))
             claims = kept
         with paused_gc():
             summaries = summarize(claims, context)
-            return cls(tuple(summaries.values()), context, events, as_of, excluded)
+            return cls(tuple(summaries.values()), context, events, as_of, excluded, undated)
 
     def add(self, *claims: Claim) -> Report:
         """This report with more claims (same vocabulary and sources); only the summaries
