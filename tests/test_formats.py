@@ -3,10 +3,12 @@ fixed schema, and the exports (UCDP GED, Airwars, ACLED, Wikipedia, Wikidata, PR
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -119,3 +121,224 @@ def test_the_schema_knows_the_bounds_the_format_has(validator: Any) -> None:
                   claims.Count.between(100, 300), claims.Count.at_most(5)):
         data["claims"][10]["value"] = claims.unstructure(count, claims.model.Value)
         assert list(validator.iter_errors(data)) == []
+
+
+# -- helpers for the exports ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report(seed: claims.Dossier) -> claims.Report:
+    return claims.reconcile(seed)
+
+
+def said(ident: str, source: str, value: claims.model.Value, *, predicate: str = "killed",
+         scope: claims.Scope | None = None, quote: str = "ILLUSTRATION", **more: Any
+         ) -> claims.Claim:
+    """An illustrative claim about the seed's strike (not a real statement)."""
+    return claims.Claim(id=ident, event=STRIKE, predicate=predicate, value=value,
+                        scope=scope or claims.Scope(), provenance=claims.Provenance(
+                            source=source, quote=quote, **more.pop("provenance", {})),
+                        **more)
+
+
+def by_id(rows: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
+    return {r[key]: r for r in rows}
+
+
+CAPPED = said("ill-capped", "sana", claims.Count.at_most(5, "no more than five"),
+              scope=claims.Scope("militiaman"), quote="ILLUSTRATION: no more than five")
+NO_CIVILIANS = said("ill-no-civilians", "us-military", claims.Count.exact(0, "no civilians"),
+                    scope=claims.Scope("civilian"), quote="ILLUSTRATION: no civilians")
+
+
+# -- UCDP GED -----------------------------------------------------------------------------
+
+
+def test_ged_rows_are_one_per_event_in_geds_columns(report: claims.Report) -> None:
+    rows = claims.export.ucdp_rows(report)
+    assert [r["id"] for r in rows] == [STRIKE, "al-omar-rocket-attack-2021-06-28"]
+    extras = ["event_title", "high_open", "severity", "disputed", "best_reasons"]
+    assert list(rows[0]) == [*claims.export.GED_COLUMNS, *extras]
+    strike = rows[0]
+    assert {k: strike[k] for k in ("year", "date_start", "date_end", "date_prec", "country",
+                                   "adm_1", "adm_2", "where_description", "where_prec")} == {
+        "year": 2021, "date_start": "2021-06-28", "date_end": "2021-06-28", "date_prec": 1,
+        "country": "Syria", "adm_1": "Deir ez-Zor Governorate", "adm_2": None,
+        "where_description": "Abu Kamal", "where_prec": 2}
+    # the perpetrator is side A, the targeted group side B; deaths by side and civilians
+    assert (strike["side_a"], strike["side_b"]) == ("United States",
+                                                    "Iran-backed Iraqi militias")
+    assert (strike["deaths_a"], strike["deaths_b"], strike["deaths_civilians"],
+            strike["deaths_unknown"]) == (0, 9, 1, 0)
+    # civilians and militiamen count different people: their figures add up
+    assert (strike["low"], strike["best"], strike["high"], strike["high_open"]) == (
+        5, 10, 10, True)
+    assert strike["best_reasons"].startswith("the sum over civilians, militiamen; civilians: "
+                                             "best 1: Syrian Arab News Agency")
+    assert "“four” set aside as an interested party" in strike["best_reasons"]
+    assert (strike["severity"], strike["disputed"]) == ("consistent", False)
+    assert strike["source_article"] == ("https://en.wikipedia.org/wiki/"
+                                        "June_2021_United_States_airstrike_in_Syria")
+    left_empty = {"active_year", "code_status", "type_of_violence", "conflict_dset_id",
+                  "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id",
+                  "dyad_name", "side_a_dset_id", "side_a_new_id", "side_b_dset_id",
+                  "side_b_new_id", "where_coordinates", "latitude", "longitude", "geom_wkt",
+                  "priogrid_gid", "country_id", "region", "event_clarity", "gwnoa", "gwnob",
+                  "relid", "source_headline", "source_date"}
+    assert {k for k in left_empty if strike[k] is not None} == set()
+    # no claim gives the rocket attack a death toll: its figures are empty, not 0
+    assert rows[1]["best"] is None and rows[1]["deaths_a"] is None
+
+
+def test_ged_ids_and_sources_come_from_the_record(seed: claims.Dossier) -> None:
+    event = attrs.evolve(seed.event(STRIKE), external_ids=(
+        "ucdp-ged:423091", "ucdp-ged-relid:SYR-2021-1-1234-5"))
+    article = said("ill-reuters", "sohr", claims.Count.exact(9),
+                   scope=claims.Scope("militiaman"),
+                   provenance={"published": claims.TimeSpan.on(
+                       dt.date(2021, 6, 29), dt.timezone(dt.timedelta(hours=3))),
+                       "relays": [claims.Relay(outlet="wikipedia", title="Strike headline")]})
+    dossier = attrs.evolve(seed, events=(event, *seed.events[1:]),
+                           claims=(*seed.claims, article))
+    row = claims.export.ucdp_rows(claims.reconcile(dossier))[0]
+    assert (row["id"], row["relid"]) == ("423091", "SYR-2021-1-1234-5")
+    assert (row["source_date"], row["source_headline"]) == ("2021-06-29", "Strike headline")
+
+
+def test_a_contradiction_keeps_a_best_figure_and_says_so(seed: claims.Dossier) -> None:
+    row = claims.export.ucdp_rows(claims.reconcile(seed.add(CAPPED)))[0]
+    assert (row["disputed"], row["severity"]) == (True, "contradicted")
+    assert row["best"] is not None
+
+
+@settings(max_examples=60)
+@given(found=strategies.reconcilable_claims())
+def test_ged_best_is_never_empty_while_a_death_toll_exists(found: list[claims.Claim]) -> None:
+    report = claims.reconcile(found, vocabulary=strategies.RECONCILE_VOCABULARY,
+                              sources=strategies.RECONCILE_SOURCES)
+    for row, event in zip(claims.export.ucdp_rows(report), report.results, strict=True):
+        toll = any(r.key.predicate == "killed" for r in event.counts)
+        assert (row["best"] is not None) == toll
+        if toll:
+            assert row["deaths_unknown"] >= 0 and row["low"] <= row["high"]
+
+
+# -- Airwars ----------------------------------------------------------------------------
+
+
+def test_airwars_rows_are_one_per_incident(report: claims.Report) -> None:
+    rows = by_id(claims.export.airwars_rows(report), "incident")
+    assert list(rows) == [STRIKE, "al-omar-rocket-attack-2021-06-28"]
+    strike = rows[STRIKE]
+    assert list(strike) == list(claims.export.AIRWARS_COLUMNS)
+    assert {k: strike[k] for k in claims.export.AIRWARS_COLUMNS if k not in (
+        "sources", "title")} == {
+        "incident": STRIKE, "date": "2021-06-28", "location": "Abu Kamal", "country": "Syria",
+        "belligerent": "United States", "strike_status": "Declared strike",
+        "civilians_killed_min": 1, "civilians_killed_max": 1, "civilians_injured_min": 3,
+        "civilians_injured_max": 3, "militants_killed_min": 4, "militants_killed_max": 9,
+        "open_maxima": "militants_killed_max", "grade": "Weak",
+        "belligerent_assessment": "United States government: not disclosed (killed); "
+                                  "United States government: not disclosed (injured)",
+        "hedged": False}
+    assert rows["al-omar-rocket-attack-2021-06-28"]["grade"] is None  # no civilian harm
+
+
+def test_contested_is_about_responsibility_not_counts(seed: claims.Dossier) -> None:
+    clash = claims.reconcile(seed.add(NO_CIVILIANS))
+    row = by_id(claims.export.airwars_rows(clash), "incident")[STRIKE]
+    assert clash.count(STRIKE, "killed", claims.Scope("civilian")).severity.value == \
+        "contradicted"
+    assert row["grade"] != "Contested" and row["strike_status"] == "Declared strike"
+    assert "United States military: “no civilians” (civilians killed)" in \
+        row["belligerent_assessment"]
+    other = claims.Actor("illustrative-state", "Another state (illustration)")
+    blamed = said("ill-blamed", "sohr", claims.ActorRef(other.id), predicate="perpetrator")
+    contested = claims.reconcile(seed.add(other, blamed))
+    row = by_id(claims.export.airwars_rows(contested), "incident")[STRIKE]
+    assert (row["grade"], row["strike_status"]) == ("Contested", "Contested strike")
+    assert row["belligerent"] == "Another state (illustration); United States"
+
+
+# -- ACLED --------------------------------------------------------------------------------
+
+
+def test_acled_rows_give_one_conservative_figure(report: claims.Report) -> None:
+    rows = by_id(claims.export.acled_rows(report), "event_id_cnty")
+    strike = rows[STRIKE]
+    assert list(strike) == list(claims.export.ACLED_COLUMNS)
+    assert (strike["fatalities"], strike["event_date"], strike["time_precision"],
+            strike["actor1"], strike["actor2"], strike["admin1"], strike["location"]) == (
+        5, "2021-06-28", 1, "United States", "Iran-backed Iraqi militias",
+        "Deir ez-Zor Governorate", "Abu Kamal")
+    assert strike["notes"] == (
+        "June 2021 United States airstrike in Syria. Fatalities 5, the conservative reading: "
+        "the sum over civilians, militiamen; civilians: the lowest credible figure, 1: Syrian "
+        "Arab News Agency; militiamen: the lowest credible figure, 4: Iraqi militia groups "
+        "aligned with Iran (statement). Higher figures not used: Syrian Observatory for Human "
+        "Rights “at least nine” (militiamen). United States government did not disclose how "
+        "many were killed; United States government did not disclose how many were injured.")
+    assert rows["al-omar-rocket-attack-2021-06-28"]["fatalities"] is None
+
+
+def test_acled_notes_say_the_dispute_and_what_was_set_aside(seed: claims.Dossier) -> None:
+    disputed = claims.reconcile(seed.add(CAPPED, NO_CIVILIANS))
+    notes = by_id(claims.export.acled_rows(disputed), "event_id_cnty")[STRIKE]["notes"]
+    assert "Disputed: Syrian Observatory for Human Rights (sohr-killed) says" in notes
+    assert "United States military's “no civilians” set aside as an interested party" in notes
+
+
+# -- tables -----------------------------------------------------------------------------
+
+
+def test_frames_type_counts_as_nullable_integers_and_times_with_a_zone(
+        seed: claims.Dossier, report: claims.Report) -> None:
+    results = claims.export.to_pandas(claims.export.result_rows(report))
+    assert str(results["feasible_high"].dtype) == "Int64"  # "at least nine" leaves it empty
+    assert results["feasible_high"].isna().any() and str(results["low"].dtype) == "Int64"
+    dated = said("ill-dated", "sohr", claims.Count.exact(9), provenance={
+        "published": claims.TimeSpan.on(dt.date(2021, 6, 29), dt.timezone(dt.timedelta(hours=3)))})
+    table = claims.export.to_pandas(claims.export.claim_rows(seed.add(dated)))
+    published = table.set_index("claim").loc["ill-dated", "published"]
+    assert str(table["published"].dtype).endswith(", UTC]")
+    assert published.isoformat() == "2021-06-28T21:00:00+00:00"
+    ged = claims.export.to_pandas(claims.export.ucdp_rows(report))
+    assert {str(ged[c].dtype) for c in ("best", "deaths_b", "where_prec", "latitude")} == {
+        "Int64", "Float64"}
+
+
+def test_polars_schema_does_not_depend_on_the_data(seed: claims.Dossier,
+                                                   report: claims.Report) -> None:
+    import polars as pl
+
+    small = claims.Dossier(seed.sources, seed.vocabulary,
+                           [attrs.evolve(seed.events[1], links=())], seed.claims[-1:])
+    for rows in (claims.export.result_rows, claims.export.ucdp_rows,
+                 claims.export.airwars_rows, claims.export.acled_rows):
+        first, second = rows(report), rows(claims.reconcile(small))
+        frames = [claims.export.to_polars(first), claims.export.to_polars(second)]
+        assert frames[0].schema == frames[1].schema
+        assert pl.concat(frames).height == len(first) + len(second)
+    claim_frames = [claims.export.to_polars(claims.export.claim_rows(d)) for d in (seed, small)]
+    assert claim_frames[0].schema["published"] == pl.Datetime("us", "UTC")
+    assert claim_frames[0].schema == claim_frames[1].schema
+
+
+def test_every_column_an_export_writes_has_its_type(seed: claims.Dossier,
+                                                    report: claims.Report) -> None:
+    for rows in (claims.export.claim_rows(seed), claims.export.result_rows(report),
+                 claims.export.ucdp_rows(report), claims.export.airwars_rows(report),
+                 claims.export.acled_rows(report)):
+        for row in rows:
+            for name, value in row.items():
+                kind = claims.export.COLUMN_TYPES[name]
+                assert value is None or type(value) is kind or (
+                    kind is dt.datetime and isinstance(value, dt.datetime)), (name, value)
+
+
+def test_csv_writes_times_with_their_offset(seed: claims.Dossier, tmp_path: Path) -> None:
+    dated = said("ill-dated", "sohr", claims.Count.exact(9), provenance={
+        "published": claims.TimeSpan.on(dt.date(2021, 6, 29), dt.timezone(dt.timedelta(hours=3)))})
+    path = tmp_path / "claims.csv"
+    claims.export.write_csv(claims.export.claim_rows(seed.add(dated)), path)
+    assert "2021-06-29T00:00:00+03:00" in path.read_text(encoding="utf-8")
