@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -286,6 +287,86 @@ def test_acled_notes_say_the_dispute_and_what_was_set_aside(seed: claims.Dossier
     notes = by_id(claims.export.acled_rows(disputed), "event_id_cnty")[STRIKE]["notes"]
     assert "Disputed: Syrian Observatory for Human Rights (sohr-killed) says" in notes
     assert "United States military's “no civilians” set aside as an interested party" in notes
+
+
+# -- Wikipedia --------------------------------------------------------------------------
+
+
+ARTICLE = "https://en.wikipedia.org/wiki/June_2021_United_States_airstrike_in_Syria"
+
+
+def test_wikipedia_lines_cite_each_end(report: claims.Report) -> None:
+    lines = claims.export.wikipedia_infobox(report, STRIKE).splitlines()
+    assert len(lines) == 4 and not lines[0].startswith("'''")
+    assert lines[1] == (
+        '4<ref name="militia-killed">{{cite web |title=Iraqi militia groups aligned with Iran '
+        f"(statement) |url={ARTICLE} |publisher=Wikipedia |quote=Iraqi militia groups aligned "
+        "with Iran in a statement named four members of the Kataib Sayyed al-Shuhada faction "
+        "they said were killed in the attack on the Syria-Iraq border.}}</ref>"
+        '–9<ref name="sohr-killed">{{cite web |title=Syrian Observatory for Human Rights '
+        f"|url={ARTICLE} |publisher=Wikipedia |quote=the SOHR stated that at least nine "
+        "Iran-backed Iraqi militia fighters died, leaving many others injured.}}</ref> "
+        "militiamen killed")
+    assert lines[3].startswith('many<ref name="sohr-injured">')
+    assert [re.sub(r"<ref[^>]*>.*?</ref>|<ref[^>]*/>", "", line) for line in lines] == \
+        report.infobox(STRIKE).splitlines()
+
+
+def test_a_multi_event_infobox_labels_each_event(report: claims.Report) -> None:
+    lines = claims.export.wikipedia_infobox(report).splitlines()
+    assert lines[0] == "'''June 2021 United States airstrike in Syria'''"
+    assert lines[5] == "'''Rocket attack on the US base at Al-Omar oilfield'''"
+    assert lines[6].startswith('0<ref name="oir-injured">') and \
+        lines[6].endswith("</ref> people injured")
+
+
+def test_a_citation_from_the_sources_own_publication(seed: claims.Dossier) -> None:
+    agency = claims.Source(id="ill-agency", name="An agency (illustration)", kind="news_agency")
+    claim = said("ill-own", agency.id, claims.Count.exact(2), provenance={
+        "url": "https://example.invalid/a|b", "title": "Strike {{kills}} two",
+        "language": "ar", "published": claims.TimeSpan.on(dt.date(2021, 6, 28), dt.UTC)},
+        quote="قتل اثنان | <script>")
+    report = claims.reconcile(seed.add(agency, claim))
+    assert claims.export.cite(claim, report) == (
+        "{{cite news |title=Strike &#123;&#123;kills&#125;&#125; two "
+        "|url=https://example.invalid/a{{!}}b |work=An agency (illustration) |date=2021-06-28 "
+        "|language=ar |quote=قتل اثنان {{!}} &lt;script>}}")
+
+
+# -- Wikidata -----------------------------------------------------------------------------
+
+
+def test_quickstatements_with_bounds_and_references(report: claims.Report) -> None:
+    lines = claims.export.wikidata_statements(report)
+    cells = [line.split("\t") for line in lines]
+    assert all(re.fullmatch(r"\+\d+(\[\d+,\d+\])?", c[2]) for c in cells)
+    assert all(len(c) % 2 == 1 for c in cells)  # item, property, value, then pairs
+    militiamen = [c for c in cells if c[1] == "P1120" and "{category:militiaman}" in c]
+    assert [c[:5] for c in militiamen] == [
+        ["{event:us-strike-2021-06-28}", "P1120", "+9[4,9]", "P518", "{category:militiaman}"]
+    ] * 2  # a reference for each claim behind the figure: the militia's, SOHR's
+    assert militiamen[1][5:] == [
+        "S248", "{source:wikipedia}", "S854", f'"{ARTICLE}"', "S1683",
+        'en:"the SOHR stated that at least nine Iran-backed Iraqi militia fighters died, '
+        'leaving many others injured."']
+    assert not any(c[1] == "P1339" and "{category:militiaman}" in c for c in cells)  # "many"
+    assert cells[-1][:3] == ["{event:al-omar-rocket-attack-2021-06-28}", "P1339", "+0"]
+
+
+def test_quickstatements_items_are_the_users_to_map(seed: claims.Dossier) -> None:
+    event = attrs.evolve(seed.event(STRIKE), external_ids=("wikidata:Q107095734",))
+    dated = said("ill-dated", "sohr", claims.Count.exact(9), scope=claims.Scope("militiaman"),
+                 provenance={"url": "https://example.invalid/sohr", "language": "ar",
+                             "published": claims.TimeSpan.on(dt.date(2021, 6, 29), dt.UTC)})
+    dossier = attrs.evolve(seed, events=(event, *seed.events[1:]),
+                           claims=(*seed.claims, dated))
+    lines = claims.export.wikidata_statements(
+        claims.reconcile(dossier), items={"category:militiaman": "Q1",
+                                          "source:sohr": "Q2"})
+    line = next(line for line in lines if "https://example.invalid/sohr" in line)
+    assert line == ('Q107095734\tP1120\t+9[4,9]\tP518\tQ1\tS248\tQ2\tS854\t'
+                    '"https://example.invalid/sohr"\tS1683\tar:"ILLUSTRATION"\t'
+                    "S577\t+2021-06-29T00:00:00Z/11")
 
 
 # -- tables -----------------------------------------------------------------------------
