@@ -369,6 +369,33 @@ def test_quickstatements_items_are_the_users_to_map(seed: claims.Dossier) -> Non
                     "S577\t+2021-06-29T00:00:00Z/11")
 
 
+# -- PROV -------------------------------------------------------------------------------
+
+
+def test_prov_keeps_publication_and_derives_each_figure(seed: claims.Dossier) -> None:
+    dated = said("ill-dated", "sohr", claims.Count.at_least(9), scope=claims.Scope("militiaman"),
+                 provenance={"url": "https://example.invalid/sohr", "language": "ar",
+                             "published": claims.TimeSpan.on(dt.date(2021, 6, 29), dt.UTC)})
+    dossier = seed.add(dated)
+    data = json.loads(claims.export.prov_document(dossier, claims.reconcile(dossier))
+                      .serialize(format="json"))
+    entity = data["entity"]["claims:claim/ill-dated"]
+    assert entity["prov:location"] == "https://example.invalid/sohr"
+    assert entity["prov:value"] == {"$": "ILLUSTRATION", "lang": "ar"}
+    generated = {(g["prov:entity"], g["prov:time"]) for g in data["wasGeneratedBy"].values()}
+    assert ("claims:claim/ill-dated", "2021-06-29T00:00:00+00:00") in generated
+    delegated = {(d["prov:delegate"], d["prov:responsible"])
+                 for d in data["actedOnBehalfOf"].values()}
+    assert ("claims:source/sana", "claims:actor/syrian-government") in delegated
+    assert data["agent"]["claims:actor/syrian-government"]["prov:label"] == "Government of Syria"
+    figure = f"claims:figure/{STRIKE}/killed/militiaman/all/all"
+    assert data["entity"][figure]["prov:label"] == "4 to at least 9"
+    derived = {d["prov:usedEntity"] for d in data["wasDerivedFrom"].values()
+               if d["prov:generatedEntity"] == figure}
+    assert derived == {"claims:claim/militia-killed", "claims:claim/sohr-killed",
+                       "claims:claim/ill-dated"}
+
+
 # -- tables -----------------------------------------------------------------------------
 
 
