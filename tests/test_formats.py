@@ -450,3 +450,17 @@ def test_csv_writes_times_with_their_offset(seed: claims.Dossier, tmp_path: Path
     path = tmp_path / "claims.csv"
     claims.export.write_csv(claims.export.claim_rows(seed.add(dated)), path)
     assert "2021-06-29T00:00:00+03:00" in path.read_text(encoding="utf-8")
+
+
+# -- the command line -------------------------------------------------------------------
+
+
+def test_export_writes_the_new_formats(tmp_path: Path) -> None:
+    from claims.cli import main
+
+    out = {name: tmp_path / f"{name}.txt" for name in ("acled", "wikipedia", "wikidata")}
+    assert main(["export", str(SEED), *(a for n, p in out.items() for a in (f"--{n}", str(p)))
+                 ]) == 0
+    assert out["acled"].read_text(encoding="utf-8").startswith("event_id_cnty,event_date,")
+    assert "militiamen killed" in out["wikipedia"].read_text(encoding="utf-8")
+    assert "\tP1120\t+9[4,9]\t" in out["wikidata"].read_text(encoding="utf-8")
