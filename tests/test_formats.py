@@ -464,3 +464,10 @@ def test_export_writes_the_new_formats(tmp_path: Path) -> None:
     assert out["acled"].read_text(encoding="utf-8").startswith("event_id_cnty,event_date,")
     assert "militiamen killed" in out["wikipedia"].read_text(encoding="utf-8")
     assert "\tP1120\t+9[4,9]\t" in out["wikidata"].read_text(encoding="utf-8")
+
+
+def test_docs_name_every_column_of_the_fields_formats() -> None:
+    named = set(re.findall(r"`([a-z0-9_]+)`", (ROOT / "docs" / "exports.md").read_text("utf-8")))
+    for columns in (claims.export.GED_COLUMNS, claims.export.AIRWARS_COLUMNS,
+                    claims.export.ACLED_COLUMNS):
+        assert [c for c in columns if c not in named] == []
