@@ -90,12 +90,13 @@ def _cited(result: CountResult, report: Report, refs: _Refs) -> str:
 
 
 def wikipedia_infobox(report: Report, event: str | None = None) -> str:
-    """Infobox casualty lines for Wikipedia, each end of each range cited: "4<ref>...</ref>–
-    9<ref>...</ref> militiamen killed", the reference built from the provenance of the
-    claims that set that end (:func:`cite`). A claim cited twice is written in full once
-    and then by name (``<ref name="sohr-killed" />``). For several events, each event's
-    lines follow its title in bold; join lines with ``<br />`` or a list, as the infobox
-    field takes them.
+    """Infobox casualty lines for Wikipedia, one per headline figure (a total and each
+    summary category within it on lines of their own), each end of each range cited:
+    "4<ref>...</ref>–9<ref>...</ref> militiamen killed", the reference built from the
+    provenance of the claims that set that end (:func:`cite`). A claim cited twice is
+    written in full once and then by name (``<ref name="sohr-killed" />``). For several
+    events, each event's lines follow its title in bold; join lines with ``<br />`` or a
+    list, as the infobox field takes them.
 
     Args:
         report: The report.
