@@ -15,6 +15,11 @@ import claims as c
 ids = st.from_regex(r"[a-z0-9][a-z0-9_.:-]{0,11}", fullmatch=True)
 texts = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 optional_texts = st.none() | texts
+external_ids = st.lists(
+    st.builds(lambda scheme, ident: f"{scheme}:{ident}",
+              st.sampled_from(["ucdp-ged", "acled", "wikidata", "airwars.inc"]),
+              st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_ .:-]{0,10}[A-Za-z0-9]", fullmatch=True)),
+    max_size=2).map(tuple)
 
 
 @st.composite
@@ -74,11 +79,12 @@ hedges = st.none() | st.sampled_from(c.Hedge)
 coverages = st.none() | st.sampled_from(c.model.Coverage)
 scopes = st.builds(c.Scope, st.none() | ids, st.none() | ids, st.none() | ids)
 relays = st.builds(c.Relay, outlet=ids, url=optional_texts,
-                   published=st.none() | time_spans(), quote=optional_texts)
+                   published=st.none() | time_spans(), quote=optional_texts,
+                   title=optional_texts)
 provenances = st.builds(
     c.Provenance, source=ids, quote=texts, published=st.none() | time_spans(),
     url=optional_texts, language=st.none() | st.sampled_from(["en", "ar", "fr"]),
-    relays=st.lists(relays, max_size=2).map(tuple),
+    relays=st.lists(relays, max_size=2).map(tuple), title=optional_texts,
 )
 sources = st.builds(
     c.Source, id=ids, name=texts, kind=st.sampled_from(c.model.BUILTIN_SOURCE_KINDS),
@@ -87,7 +93,8 @@ sources = st.builds(
 )
 event_links = st.builds(c.model.EventLink, ids, ids)
 events = st.builds(c.Event, id=ids, title=texts, time=st.none() | time_spans(),
-                   place=st.none() | ids, links=st.lists(event_links, max_size=2).map(tuple))
+                   place=st.none() | ids, links=st.lists(event_links, max_size=2).map(tuple),
+                   external_ids=external_ids)
 
 
 @st.composite
@@ -100,7 +107,7 @@ def claims(draw: st.DrawFn, value: st.SearchStrategy[c.model.Value] = values) ->
         value=None if status is c.Status.NOT_DISCLOSED else draw(value),
         scope=draw(scopes), hedge=draw(hedges), status=status, note=draw(optional_texts),
         coverage=draw(coverages), revises=draw(st.none() | ids.filter(lambda i: i != ident)),
-        interested=draw(st.none() | st.booleans()),
+        interested=draw(st.none() | st.booleans()), external_ids=draw(external_ids),
     )
 
 
@@ -153,7 +160,8 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         c.Event(id=e, title=draw(texts), time=draw(st.none() | time_spans()),
                 place=draw(st.none() | st.sampled_from(place_ids)),
                 links=tuple(draw(st.lists(st.builds(c.model.EventLink, st.just("follows"),
-                                                    st.sampled_from(event_ids)), max_size=1))))
+                                                    st.sampled_from(event_ids)), max_size=1))),
+                external_ids=draw(external_ids))
         for e in event_ids
     ]
     by_kind = {
@@ -171,7 +179,7 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         status = draw(st.sampled_from(c.Status))
         provenance = c.Provenance(
             source=draw(st.sampled_from(source_ids)), quote=draw(texts),
-            published=draw(st.none() | time_spans()),
+            published=draw(st.none() | time_spans()), title=draw(optional_texts),
             relays=tuple(c.Relay(outlet=o) for o in draw(
                 st.lists(st.sampled_from(source_ids), max_size=2))),
         )
@@ -181,7 +189,7 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         claim_list.append(c.Claim(
             id=f"claim{index}", event=draw(st.sampled_from(event_ids)), predicate=predicate.id,
             provenance=provenance, scope=scope, hedge=draw(hedges), status=status,
-            coverage=draw(coverages),
+            coverage=draw(coverages), external_ids=draw(external_ids),
             value=None if status is c.Status.NOT_DISCLOSED else draw(by_kind[predicate.value]),
         ))
     return c.Dossier(tuple(source_list), vocabulary, tuple(event_list), tuple(claim_list))

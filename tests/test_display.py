@@ -93,25 +93,25 @@ def test_tables_for_pandas_and_polars(seed: claims.Dossier, report: claims.Repor
 
 
 def test_ucdp_and_airwars_rows(report: claims.Report, tmp_path: Path) -> None:
-    ucdp = {(r["type_of_figure"], r["category"]): r for r in claims.export.ucdp_rows(report)
-            if r["id"] == STRIKE}
-    militia = ucdp[("killed", "militiaman")]
-    assert (militia["low"], militia["best"], militia["high"]) == (4, 9, 9)
-    assert militia["number_of_sources"] == 2
-    assert militia["source_original"] == ("Iraqi militia groups aligned with Iran (statement); "
-                                          "Syrian Observatory for Human Rights")
-    assert militia["source_office"] == "Wikipedia"
-    airwars = {(r["figure"], r["category"]): r for r in claims.export.airwars_rows(report)
-               if r["incident"] == STRIKE}
-    assert (airwars[("killed", "militiaman")]["min"], airwars[("killed", "militiaman")]["max"],
-            airwars[("killed", "militiaman")]["grade"]) == (4, 9, "Fair")
-    assert airwars[("killed", "civilian")]["grade"] == "Weak"
-    assert airwars[("killed", "civilian")]["hedged"] is False  # the hedge is on the attacker
+    ucdp = {r["id"]: r for r in claims.export.ucdp_rows(report)}
+    strike = ucdp[STRIKE]
+    assert (strike["low"], strike["best"], strike["high"]) == (5, 10, 10)
+    assert (strike["deaths_b"], strike["deaths_civilians"]) == (9, 1)
+    assert strike["number_of_sources"] == 3
+    assert strike["source_original"] == ("Syrian Arab News Agency; Iraqi militia groups aligned "
+                                         "with Iran (statement); Syrian Observatory for Human "
+                                         "Rights")
+    assert strike["source_office"] == "Wikipedia"
+    airwars = {r["incident"]: r for r in claims.export.airwars_rows(report)}
+    assert (airwars[STRIKE]["militants_killed_min"], airwars[STRIKE]["militants_killed_max"],
+            airwars[STRIKE]["grade"]) == (4, 9, "Weak")
+    assert airwars[STRIKE]["hedged"] is False  # the hedge is on the attacker
     path = tmp_path / "ucdp.csv"
     claims.export.write_csv(claims.export.ucdp_rows(report), path)
     with path.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
-    assert rows[1]["low"] == "4" and rows[1]["best"] == "9" and rows[1]["category"] == "militiaman"
+    assert rows[0]["low"] == "5" and rows[0]["best"] == "10" and rows[0]["deaths_b"] == "9"
+    assert rows[1]["best"] == ""  # the rocket attack: no claim gives a death toll
 
 
 def test_prov_json(seed: claims.Dossier) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from typing import IO
 
@@ -84,13 +84,19 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("target", help="the file to write")
     export = commands.add_parser(
         "export", help="write the reconciled figures or the provenance in the field's formats",
-        description="Reconcile a dossier and write UCDP-GED-style rows (low/best/high, "
-                    "number of sources, original source vs. outlet), Airwars-style rows "
-                    "(min/max, grade) as CSV, or the provenance as W3C PROV-JSON.",
+        description="Reconcile a dossier and write UCDP GED rows (low/best/high, deaths by "
+                    "side, original source vs. outlet), Airwars rows (min/max, grade), ACLED "
+                    "rows (one conservative figure) as CSV, cited Wikipedia infobox lines, "
+                    "Wikidata QuickStatements, or the provenance as W3C PROV-JSON.",
     )
     export.add_argument("file", help="the dossier, .json or .jsonl")
     export.add_argument("--ucdp", metavar="CSV", help="write UCDP-GED-style rows here")
     export.add_argument("--airwars", metavar="CSV", help="write Airwars-style rows here")
+    export.add_argument("--acled", metavar="CSV", help="write ACLED-style rows here")
+    export.add_argument("--wikipedia", metavar="TXT",
+                        help="write cited Wikipedia infobox lines here")
+    export.add_argument("--wikidata", metavar="TXT",
+                        help="write Wikidata QuickStatements here (items as placeholders)")
     export.add_argument("--results", metavar="CSV", help="write every count result here")
     export.add_argument("--claims", metavar="CSV", help="write every claim here")
     export.add_argument("--prov", metavar="JSON",
@@ -102,16 +108,22 @@ def _export(dossier: Dossier, args: argparse.Namespace) -> None:
     report = reconcile(dossier)
     tables = {"ucdp": lambda: export.ucdp_rows(report),
               "airwars": lambda: export.airwars_rows(report),
+              "acled": lambda: export.acled_rows(report),
               "results": lambda: export.result_rows(report),
               "claims": lambda: export.claim_rows(dossier)}
-    wanted = [name for name in (*tables, "prov") if getattr(args, name)]
+    texts: dict[str, Callable[[], str]] = {
+        "wikipedia": lambda: export.wikipedia_infobox(report) + "\n",
+        "wikidata": lambda: "".join(f"{line}\n" for line in export.wikidata_statements(report)),
+        "prov": lambda: export.prov_document(dossier, report).serialize(format="json")}
+    wanted = [name for name in (*tables, *texts) if getattr(args, name)]
     if not wanted:
-        raise ClaimsError("say what to export: --ucdp, --airwars, --results, --claims or --prov")
+        raise ClaimsError("say what to export: --ucdp, --airwars, --acled, --results, "
+                          "--claims, --wikipedia, --wikidata or --prov")
     distinct_paths((args.file,), tuple((f"--{name}", getattr(args, name)) for name in wanted))
     for name in wanted:
         target = getattr(args, name)
-        if name == "prov":
-            text = export.prov_document(dossier).serialize(format="json")
+        if name in texts:
+            text = texts[name]()
 
             def write(stream: IO[str], text: str = text) -> None:
                 stream.write(text)

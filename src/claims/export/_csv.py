@@ -4,6 +4,7 @@ formulas neutralised."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 from typing import IO, Any
 
@@ -24,7 +25,8 @@ def neutralise(cell: Any) -> Any:
 
 def write_csv(rows: list[Row], path: str | os.PathLike[str], *, formulas: bool = False
               ) -> None:
-    """Write rows (all with the same keys) as CSV with a header; empty values stay empty.
+    """Write rows (all with the same keys) as CSV with a header; empty values stay empty,
+    times are written in ISO 8601 with their offset.
 
     Quotes come from sources and may hold anything, so a text cell that begins with ``=``,
     ``+``, ``-``, ``@``, a tab or a carriage return is written with a leading apostrophe,
@@ -40,6 +42,8 @@ def write_csv(rows: list[Row], path: str | os.PathLike[str], *, formulas: bool =
     def cell(value: Any) -> Any:
         if value is None:
             return ""
+        if isinstance(value, dt.date):
+            return value.isoformat()
         return value if formulas else neutralise(value)
 
     def write(stream: IO[str]) -> None:

@@ -36,9 +36,11 @@ from claims.model import (
 )
 
 _CLAIM_KEYS = frozenset(("id", "event", "predicate", "provenance", "value", "scope", "hedge",
-                         "status", "note", "coverage", "revises", "interested"))
-_PROVENANCE_KEYS = frozenset(("source", "quote", "published", "url", "language", "relays"))
-_RELAY_KEYS = frozenset(("outlet", "url", "published", "quote"))
+                         "status", "note", "coverage", "revises", "interested",
+                         "external_ids"))
+_PROVENANCE_KEYS = frozenset(("source", "quote", "published", "url", "language", "relays",
+                              "title"))
+_RELAY_KEYS = frozenset(("outlet", "url", "published", "quote", "title"))
 _SCOPE_KEYS = frozenset(("category", "actor", "place"))
 _TIME_KEYS = frozenset(("start", "end", "precision", "wording"))
 _COUNT_KEYS = frozenset(("type", "low", "high", "bound", "best", "wording"))
@@ -116,6 +118,15 @@ def _flag(value: Any) -> Any:
     return value
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list of strings (absent: none); anything else, the converter judges."""
+    if value is _ABSENT:
+        return ()
+    if type(value) is not list or any(type(v) is not str for v in value):
+        raise _NotFast
+    return tuple(value)
+
+
 def _number(value: Any) -> Any:
     """An integer or null; 1.0 and True would otherwise find the shared count of 1."""
     if value is not None and type(value) is not int:
@@ -158,6 +169,7 @@ class ClaimBuilder:
             coverage=_member(_COVERAGES, get("coverage", _ABSENT), None, nullable=True),
             revises=_text(get("revises", _ABSENT)),
             interested=_flag(get("interested", _ABSENT)),
+            external_ids=_texts(get("external_ids", _ABSENT)),
         )
 
     def _provenance(self, data: Any) -> Provenance:
@@ -175,19 +187,21 @@ class ClaimBuilder:
         published = get("published", _ABSENT)
         key = ("provenance", _text(_need(data, "source")), _text(_need(data, "quote")),
                _time_key(published), _text(get("url", _ABSENT)),
-               _text(get("language", _ABSENT)), tuple(_relay_key(r) for r in relays))
+               _text(get("language", _ABSENT)), tuple(_relay_key(r) for r in relays),
+               _text(get("title", _ABSENT)))
         provenance = self._shared.get(key)
         if provenance is None:
             provenance = self._shared[key] = Provenance(
                 source=key[1], quote=key[2], published=self._time(published),
-                url=key[4], language=key[5], relays=tuple(self._relay(r) for r in relays))
+                url=key[4], language=key[5], relays=tuple(self._relay(r) for r in relays),
+                title=key[7])
         return cast(Provenance, provenance)
 
     def _relay(self, data: dict[str, Any]) -> Relay:
         get = data.get
         return Relay(outlet=data["outlet"], url=_text(get("url", _ABSENT)),
                      published=self._time(get("published", _ABSENT)),
-                     quote=_text(get("quote", _ABSENT)))
+                     quote=_text(get("quote", _ABSENT)), title=_text(get("title", _ABSENT)))
 
     def _scope(self, data: Any) -> Scope:
         if data is _ABSENT:
@@ -272,7 +286,8 @@ def _relay_key(data: Any) -> tuple[Any, ...]:
         raise _NotFast
     get = data.get
     return (_text(_need(data, "outlet")), _text(get("url", _ABSENT)),
-            _time_key(get("published", _ABSENT)), _text(get("quote", _ABSENT)))
+            _time_key(get("published", _ABSENT)), _text(get("quote", _ABSENT)),
+            _text(get("title", _ABSENT)))
 
 
 def _time_span(start: Any, end: Any, precision: Precision, wording: Any) -> TimeSpan:

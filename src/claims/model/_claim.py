@@ -77,6 +77,8 @@ class Claim:
         interested: Whether the source is an interested party in this claim. Left unset, a
             party speaking of its own losses, or for the event's perpetrator about the harm,
             is interested (``docs/reconciliation.md``, "Interested parties").
+        external_ids: The record the claim was read from in another collection, as
+            ``scheme:identifier`` (``ucdp-ged:423091``, ``acled:SYR12345``).
 
     Raises:
         ValidationError: when a non-claim has a value or an assertion has none.
@@ -98,6 +100,8 @@ class Claim:
     revises: str | None = attrs.field(default=None, validator=_checks.optional_slug)
     interested: bool | None = attrs.field(
         default=None, validator=attrs.validators.optional(_checks.of_type(bool, "True or False")))
+    external_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=_checks.as_tuple, validator=_checks.external_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.status is Status.NOT_DISCLOSED:
