@@ -26,10 +26,10 @@ Independence, as the reconciler counts it (``docs/reconciliation.md``, section 1
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
-from statistics import pstdev
 from typing import Any
 
 import attrs
@@ -229,22 +229,30 @@ def _claims(tables: _Tables, said: list[_Said], occurrences: Counter[Hashable],
         share_of_party = 1 / voices[party(source)]
         rows += [(fact, index[source], weight * share_of_party, weight)
                  for fact, weight in own.items()]
-    for fact, number, vote, weight in sorted(rows):
-        tables.claim_fact.append(fact)
-        tables.claim_source.append(number)
-        tables.claim_vote.append(vote)
-        tables.claim_own.append(weight)
+    rows.sort()
+    tables.claim_fact.extend(r[0] for r in rows)
+    tables.claim_source.extend(r[1] for r in rows)
+    tables.claim_vote.extend(r[2] for r in rows)
+    tables.claim_own.extend(r[3] for r in rows)
 
 
 def _pairs(tables: _Tables, values: Sequence[Any], first: int, is_count: bool,
            vocabulary: Vocabulary) -> None:
-    for i, a in enumerate(values):
-        for j, b in enumerate(values):
-            if i != j:
-                tables.pair_from.append(first + i)
-                tables.pair_to.append(first + j)
-                tables.pair_implication.append(span_implication(a, b) if is_count
-                                               else value_implication(a, b, vocabulary))
+    others = [(i, j) for i in range(len(values)) for j in range(len(values)) if i != j]
+    tables.pair_from.extend(first + i for i, _ in others)
+    tables.pair_to.extend(first + j for _, j in others)
+    if is_count:
+        tables.pair_implication.extend(span_implication(values[i], values[j])
+                                       for i, j in others)
+    else:
+        tables.pair_implication.extend(value_implication(values[i], values[j], vocabulary)
+                                       for i, j in others)
+
+
+def _spread(figures: Sequence[int]) -> float:
+    """The standard deviation of the figures (over all of them), at least 1."""
+    mean = sum(figures) / len(figures)
+    return max(1.0, math.sqrt(sum((f - mean) ** 2 for f in figures) / len(figures)))
 
 
 def _count_candidates(tables: _Tables, spans: Sequence[Span], first: int,
@@ -252,23 +260,22 @@ def _count_candidates(tables: _Tables, spans: Sequence[Span], first: int,
     """Every finite end of a claimed interval is a candidate figure: the weighted sum of
     distances to intervals is least at one of them."""
     figures = sorted({end for span in spans for end in span if end is not None})
-    scale = max(1.0, pstdev(figures))
-    for figure in figures:
-        candidate = len(tables.candidate_object)
-        tables.candidate_object.append(number)
-        for i, span in enumerate(spans):
-            tables.row_candidate.append(candidate)
-            tables.row_fact.append(first + i)
-            tables.row_loss.append(span_distance(figure, span) / scale)
+    scale = _spread(figures)
+    start, facts = len(tables.candidate_object), range(first, first + len(spans))
+    tables.candidate_object.extend([number] * len(figures))
+    for candidate, figure in enumerate(figures, start):
+        tables.row_candidate.extend([candidate] * len(spans))
+        tables.row_fact.extend(facts)
+        tables.row_loss.extend(span_distance(figure, span) / scale for span in spans)
 
 
 def _fact_candidates(tables: _Tables, values: Sequence[Value], first: int, number: int,
                      vocabulary: Vocabulary) -> None:
-    for truth in values:
-        candidate = len(tables.candidate_object)
-        tables.candidate_object.append(number)
-        for i, value in enumerate(values):
-            tables.row_candidate.append(candidate)
-            tables.row_fact.append(first + i)
-            tables.row_loss.append(
-                1.0 if value_implication(value, truth, vocabulary) == APART else 0.0)
+    start, facts = len(tables.candidate_object), range(first, first + len(values))
+    tables.candidate_object.extend([number] * len(values))
+    for candidate, truth in enumerate(values, start):
+        tables.row_candidate.extend([candidate] * len(values))
+        tables.row_fact.extend(facts)
+        tables.row_loss.extend(
+            1.0 if value_implication(value, truth, vocabulary) == APART else 0.0
+            for value in values)
