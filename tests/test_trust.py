@@ -406,7 +406,7 @@ def test_without_numpy_the_methods_name_the_extra(monkeypatch: pytest.MonkeyPatc
 
 def test_an_estimate_shows_as_a_table() -> None:
     html = estimate_trust(WORKED, method="sums")._repr_html_()
-    assert "<caption>sums: 3 sources on 1 groups, converged after" in html
+    assert "<caption>sums: 3 sources on 1 group, converged after 25 rounds</caption>" in html
     assert html.index("<td>b</td>") < html.index("<td>a</td>") < html.index("<td>c</td>")
 
 

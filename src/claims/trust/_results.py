@@ -69,9 +69,15 @@ class TrustEstimate:
         return tuple(t.source for t in sorted(self.sources, key=lambda t: (-t.score, t.source)))
 
     def _repr_html_(self) -> str:
-        state = (f"converged after {self.iterations} rounds" if self.converged else
-                 f"not converged after {self.iterations} rounds (last change {self.change:.2g})")
+        rounds = _many(self.iterations, "round")
+        state = (f"converged after {rounds}" if self.converged else
+                 f"not converged after {rounds} (last change {self.change:.2g})")
         return table(("source", "score", "accuracy", "compared"), (
             (t.source, f"{t.score:.3f}", f"{t.accuracy:.3f}", t.compared)
             for t in sorted(self.sources, key=lambda t: (-t.score, t.source))),
-            f"{self.method.name}: {len(self.sources)} sources on {self.objects} groups, {state}")
+            f"{self.method.name}: {_many(len(self.sources), 'source')} on "
+            f"{_many(self.objects, 'group')}, {state}")
+
+
+def _many(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
