@@ -209,6 +209,31 @@ def test_a_statement_in_two_groups_weighs_half_in_each(seed: claims.Dossier) -> 
     assert "wikipedia" not in compared and "oir-spokesman" not in compared  # alone: not compared
 
 
+def test_facts_imply_as_the_reconciler_relates_them(seed: claims.Dossier) -> None:
+    """Abu Kamal lies within Syria; a residential building is no weapons store; SANA's
+    "after midnight" lies within the US government's 28 June (one zone)."""
+    evidence = gather_evidence(seed)
+    by_predicate = {k.predicate: n for n, k in enumerate(evidence.objects)}
+
+    def implications(predicate: str) -> list[float]:
+        facts = {f for f, o in enumerate(evidence.fact_object) if o == by_predicate[predicate]}
+        return [i for a, i in zip(evidence.pair_from, evidence.pair_implication, strict=True)
+                if a in facts]
+
+    assert implications("place") == [1.0, 0.5]  # abu-kamal -> syria, syria -> abu-kamal
+    assert implications("target") == [0.0, 0.0]
+    assert implications("time") == [1.0, 0.5]  # after midnight -> the day, and back
+    estimate = estimate_trust(seed, method="crh")
+    # SANA and the US military each hold half the disputed target at first; then SANA,
+    # right elsewhere, is believed, and the military (alone wrong) weighs 0. Its place holds;
+    # its weapons store does not; and SANA's "combat aircraft", the only weight left on the
+    # weapon, agrees with F-15E and F-16 alike, so the three are equally good truths and each
+    # of the military's two holds two of them: (1 + 0 + 2/3) / 3.
+    assert estimate["sana"].accuracy == 1.0
+    assert estimate["us-military"].score == 0.0
+    assert estimate["us-military"].accuracy == pytest.approx(5 / 9)
+
+
 # -- planted reliable and unreliable sources ----------------------------------------------
 
 ERRORS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75)
