@@ -108,7 +108,8 @@ def test_a_missing_extra_is_a_claims_error_naming_it(monkeypatch: pytest.MonkeyP
     real = importlib.import_module
 
     def without(name: str, package: str | None = None) -> Any:
-        if name.split(".")[0] in ("rapidfuzz", "text_to_num", "matplotlib", "pandas", "prov"):
+        if name.split(".")[0] in ("rapidfuzz", "text_to_num", "matplotlib", "pandas", "prov",
+                                  "numpy"):
             raise ImportError(f"No module named {name!r}")
         return real(name, package)
 
@@ -120,6 +121,7 @@ def test_a_missing_extra_is_a_claims_error_naming_it(monkeypatch: pytest.MonkeyP
         (lambda: claims.render.plot_ranges(report, STRIKE, "killed"), "plot", "matplotlib"),
         (lambda: claims.export.to_pandas([]), "pandas", "pandas"),
         (lambda: claims.export.prov_document(seed), "prov", "prov"),
+        (lambda: claims.trust.estimate_trust(report), "trust", "numpy"),
     ]
     for call, extra, module in cases:
         with pytest.raises(MissingExtraError, match=rf"needs the '{extra}' extra \({module} "
