@@ -51,6 +51,16 @@ def test_places_are_added_in_a_line(seed: claims.Dossier) -> None:
          "second"),
         ("June 2021", "2021-06-01T00:00:00+03:00", "2021-07-01T00:00:00+03:00", "month"),
         ("2021", "2021-01-01T00:00:00+03:00", "2022-01-01T00:00:00+03:00", "year"),
+        # Arabic: digits of any script, Levantine and Egyptian month names, or both
+        ("٢٨ حزيران ٢٠٢١", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00", "day"),
+        ("28 يونيو 2021", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00", "day"),
+        ("٢٨ يونيو/حزيران ٢٠٢١", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00",
+         "day"),
+        ("١ كانون الثاني ٢٠٢٢", "2022-01-01T00:00:00+03:00", "2022-01-02T00:00:00+03:00", "day"),
+        ("حزيران ٢٠٢١", "2021-06-01T00:00:00+03:00", "2021-07-01T00:00:00+03:00", "month"),
+        ("٢٠٢١-٠٦-٢٨", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00", "day"),
+        ("بعد منتصف الليل", "2021-06-28T00:00:00+03:00", "2021-06-28T06:00:00+03:00",
+         "part_of_day"),
     ],
 )
 def test_times(text: str, start: str, end: str, precision: str) -> None:
@@ -71,6 +81,7 @@ def test_times_compare_across_zones_once_read() -> None:
     ("31 Smarch 2021", r"'smarch' is not a month"),
     ("last week", r"cannot read a time in 'last week': expected an ISO date"),
     ("31 February 2021", r"cannot read a time in '31 February 2021'"),
+    ("٣١ شباط ٢٠٢١", r"cannot read a time in '٣١ شباط ٢٠٢١': day is out of range"),
 ])
 def test_unreadable_times(text: str, message: str) -> None:
     with pytest.raises(claims.ParseError, match=message):

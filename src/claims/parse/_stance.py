@@ -1,6 +1,9 @@
 """Stance from the words sources use: the hedge that qualifies a statement ("presumably",
 "reportedly") and whether it asserts, denies or declines to say. A negated word says the
-opposite of the word: "could not be confirmed" is unconfirmed, "did not deny" no denial."""
+opposite of the word: "could not be confirmed" is unconfirmed, "did not deny" no denial.
+
+English and Arabic are read; Arabic from folded text (:mod:`claims.parse._letters`), so the
+tables below are written without short vowels and with one alef."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import attrs
 from claims.errors import ParseError
 from claims.model import Hedge, Status
 from claims.parse._excerpts import excerpt
+from claims.parse._letters import fold_words
 
 
 @attrs.frozen
@@ -35,23 +39,42 @@ confirmed", "not yet been verified", "not deny", "no group has claimed")."""
 _AUXILIARY = re.compile(r"\b(?:could|can|did|does|do|has|have|had|is|are|was|were|would|"
                         r"will|may|might) $", re.IGNORECASE)
 
+_AR = r"(?<!\w)(?:و|ف)?"  # an Arabic word starts here, perhaps after "و" or "ف" (and)
+_AR_NOT = r"(?:لم|لا|لن|غير)"
 _HEDGES: tuple[tuple[re.Pattern[str], bool, Hedge], ...] = (
     # (the words, whether a negation before them takes the hedge away, the hedge)
-    (re.compile(r"\bunconfirmed\b|\bunverified\b|\bno (?:independent )?confirmation\b", re.I),
+    (re.compile(r"\bunconfirmed\b|\bunverified\b|\bno (?:independent )?confirmation\b"
+                rf"|{_AR}(?:غير مؤكد|دون تاكيد|لم (?:يتسن|يتسني|يتم) (?:ال)?تحقق|تعذر التحقق"
+                rf"|لم (?:ي|ت)ؤكد)", re.I),
      False, Hedge.UNCONFIRMED),
     (re.compile(r"\breportedly\b|\breported to\b", re.I), False, Hedge.REPORTEDLY),
-    (re.compile(r"\bpresumably\b", re.I), False, Hedge.PRESUMABLY),
+    (re.compile(rf"\bpresum(?:ably|ed)\b|{_AR}(?:يرجح|من المرجح)(?!\w)", re.I), False,
+     Hedge.PRESUMABLY),
     (re.compile(r"\ballegedly\b|\balleged\b", re.I), False, Hedge.ALLEGEDLY),
-    (re.compile(r"\baccording to\b", re.I), False, Hedge.ACCORDING_TO),
-    (re.compile(r"\bsaid to\b", re.I), False, Hedge.SAID_TO),
-    (re.compile(r"\bclaim(?:ed|s)?\b", re.I), True, Hedge.CLAIMED),
-    (re.compile(r"\bconfirmed\b", re.I), True, Hedge.CONFIRMED),
+    (re.compile(rf"\baccording to\b|{_AR}(?:ب?حسب|وفق|وفقا ل|طبقا ل)", re.I), False,
+     Hedge.ACCORDING_TO),
+    (re.compile(rf"\bsaid to\b|{_AR}(?:يقال|قيل) ان(?!\w)", re.I), False, Hedge.SAID_TO),
+    (re.compile(rf"\bclaim(?:ed|s)?\b|{_AR}(?:زعم|زعمت|يزعم|تزعم|ادعي|ادعت)(?!\w)", re.I),
+     True, Hedge.CLAIMED),
+    (re.compile(rf"\bconfirmed\b|{_AR}(?:اكد|اكدت|يؤكد|تؤكد)(?!\w)", re.I), True,
+     Hedge.CONFIRMED),
 )
 _STATUSES: tuple[tuple[re.Pattern[str], bool, Status], ...] = (
-    (re.compile(r"\bden(?:ied|ies|y)\b", re.I), True, Status.DENIED),
+    (re.compile(r"\bden(?:ied|ies|y)\b|\breject(?:ed|s)?(?= (?:the )?(?:claims?|reports?|"
+                rf"allegations?|accounts?)\b)|{_AR}(?:نفي|نفت|ينفي|تنفي)(?!\w)", re.I),
+     True, Status.DENIED),
     (re.compile(r"\b(?:not disclos\w*|did not disclose|declined to (?:give|disclose|say)|"
-                r"withheld|undisclosed)\b", re.I), False, Status.NOT_DISCLOSED),
+                r"withheld|undisclosed)\b"
+                rf"|{_AR}(?:لم (?:ي|ت)(?:كشف|علن|فصح)|(?:رفض|رفضت|امتنع|امتنعت)(?: \S+){{0,3}}"
+                r" (?:عن )?(?:الكشف|الاعلان|الافصاح)|تكتم|تتكتم|يتكتم)(?!\w)", re.I),
+     False, Status.NOT_DISCLOSED),
 )
+_AR_NEGATED = re.compile(rf"{_AR}{_AR_NOT} (?:ينف|تنف|ينفي|تنفي|يزعم|تزعم|يؤكد|تؤكد)(?!\w)")
+"""An Arabic negated verb ("لم ينفِ": did not deny), which carries nothing."""
+_DISPUTED = re.compile(r"\b(?:den(?:ied|ies|y)|reject(?:ed|s)?|dismiss(?:ed|es)?) (?:the )?"
+                       r"claims?\b", re.I)
+"""Claims that a source denies ("rejected claims that ...") are what it denies, not a hedge
+on what it says."""
 
 
 def parse_stance(text: str) -> Stance:
@@ -62,19 +85,28 @@ def parse_stance(text: str) -> Stance:
     unconfirmed, not confirmed. A negated confirmation ("could not be independently
     confirmed", "not verified", "neither confirmed nor denied") is unconfirmed; a negated
     denial ("did not deny", "has not denied") or claim ("no one has claimed") carries
-    nothing, and is no cue.
+    nothing, and is no cue. "Presumed dead" is presumably; claims a source denies or rejects
+    ("rejected claims that") are no hedge, and rejecting them is a denial.
+
+    Arabic: يُرجّح (presumably), بحسب / حسب / وفق (according to), زعم (claimed), أكد
+    (confirmed), غير مؤكدة / لم يتسنَّ التحقق (unconfirmed), نفى (denied; لم ينفِ is none),
+    لم تكشف / لم تعلن / رفض الكشف (not disclosed).
 
     Raises:
         ParseError: when ``text`` is not a string.
     """
     if not isinstance(text, str):
         raise ParseError(f"expected a phrase to read a stance in, got {excerpt(text)}")
+    text = fold_words(text)
     negated = list(_NEGATED.finditer(text))
     taken_back = {match.end() for match in negated}  # a negated verb ends where its match does
+    taken_back |= {match.end() for match in _AR_NEGATED.finditer(text)}
+    disputed = taken_back | {match.end() for match in _DISPUTED.finditer(text)}
     hedge: Hedge | None = None
     cues: list[str] = []
     for pattern, negatable, kind in _HEDGES:
-        cue = _first(pattern, text, taken_back if negatable else set())
+        cue = _first(pattern, text, (disputed if kind is Hedge.CLAIMED else taken_back)
+                     if negatable else set())
         if kind is Hedge.UNCONFIRMED:
             cue = min(filter(None, (cue, _negated_confirmation(text, negated))), default=None)
         if cue:
