@@ -106,11 +106,13 @@ def _proposed(seed: claims.Dossier, claim_id: str) -> list[claims.Claim]:
 
 def test_proposals_from_the_seed_quotes(seed: claims.Dossier) -> None:
     sohr = _proposed(seed, "sohr-killed")
+    militia = Scope("militiaman", "iran-backed-militias")  # "others" are more of the same
     assert [(c.predicate, c.value, c.scope) for c in sohr] == [
-        ("killed", Count.at_least(9, "at least nine Iran-backed Iraqi militia fighters"),
-         Scope("militiaman")),
-        ("injured", Count.vague("many others", 2), Scope()),
+        ("killed", Count.at_least(9, "at least nine"), militia),
+        ("injured", Count.vague("many", 2), militia),
     ]
+    assert [(c.value, c.scope) for c in sohr] == [
+        (seed.claim(i).value, seed.claim(i).scope) for i in ("sohr-killed", "sohr-injured")]
     (militia,) = _proposed(seed, "militia-killed")
     assert militia.value is not None and isinstance(militia.value, Count)
     assert (militia.value.low, militia.value.high) == (4, 4)

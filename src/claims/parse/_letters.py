@@ -85,6 +85,14 @@ def fold_words(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 
+FULL_STOP = (r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|Lt|St|No|Jr|Sr|Co))"
+             r"(?<!\b(?:Col|Gen|Sgt|Maj|Mrs|Inc))(?<!\bCapt)[.?!]+(?=\s|$)")
+"""A full stop, question or exclamation mark that ends a sentence or clause: not the dots of
+"U.S." or "Col."."""
+COMMA = r"(?<!\d),|,(?!\d{3}(?!\d))"
+"""A comma, but not the one inside "1,200"."""
+
+
 def is_arabic(text: str) -> bool:
     """Whether ``text`` holds Arabic script."""
     return _ARABIC.search(text) is not None

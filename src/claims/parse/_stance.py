@@ -122,6 +122,16 @@ def parse_stance(text: str) -> Stance:
     return Stance(hedge, status, tuple(cues))
 
 
+def status_span(text: str, status: Status) -> tuple[int, int] | None:
+    """Where in folded ``text`` the first words that say ``status`` lie ("did not
+    disclose", "لم تكشف"), or None."""
+    for pattern, _, said in _STATUSES:
+        if said is status:
+            match = pattern.search(text)
+            return (match.start(), match.end()) if match else None
+    return None
+
+
 def _first(pattern: re.Pattern[str], text: str,
            taken_back: set[int]) -> tuple[int, str] | None:
     """Where the first match of ``pattern`` that no negation takes back starts, and its
