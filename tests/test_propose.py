@@ -149,6 +149,27 @@ def test_proposals_agree_with_the_fixture(seed: claims.Dossier) -> None:
             assert matches[0].hedge is recorded.hedge is None
 
 
+def test_proposals_point_at_the_words_of_the_quote(seed: claims.Dossier) -> None:
+    quote = seed.claim("sana-killed").provenance.quote
+    child, civilians = claims.parse.propose(quote, seed.vocabulary, source="sana",
+                                            event=STRIKE)
+    assert (child.words, civilians.words) == ("a child", "three")
+    assert quote[child.start:child.end] == "a child"
+    assert quote[civilians.start:civilians.end] == "three"
+    assert child.claim.provenance.language == "en"
+    assert (child.claim.hedge, civilians.claim.hedge) == (None, None)  # "presumably by ..."
+
+
+def test_a_refusal_is_proposed_as_the_fixture_records_it(seed: claims.Dossier) -> None:
+    """"Not disclosing ... the casualties": killed and injured, each with no value."""
+    original = seed.claim("us-killed-not-disclosed")
+    proposed = _proposed(seed, "us-killed-not-disclosed")
+    assert [(c.predicate, c.status, c.value) for c in proposed] == [
+        (seed.claim(i).predicate, seed.claim(i).status, None)
+        for i in ("us-killed-not-disclosed", "us-injured-not-disclosed")]
+    assert all(c.provenance.quote == original.provenance.quote for c in proposed)
+
+
 def test_nothing_is_invented(seed: claims.Dossier) -> None:
     with pytest.raises(claims.ParseError, match=r"found no casualty figure"):
         claims.propose_claims("A statement said people were killed.", seed.vocabulary,

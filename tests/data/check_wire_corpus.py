@@ -86,7 +86,7 @@ def fold_name(name: str) -> str:
     """As the library folds names: case, accents, spaces, apostrophes and hyphens dropped."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name)
                     if not unicodedata.combining(c))
-    return re.sub("[\\s'\u2019\u02bc`\u00b4\\-_.]+", "", plain.casefold())
+    return re.sub("[\\s'\u2018\u2019\u02bc\u02be\u02bf`\u00b4\\-_.]+", "", plain.casefold())
 
 
 def digit_numbers(words: str) -> list[int]:

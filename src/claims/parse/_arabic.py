@@ -9,6 +9,8 @@ masculine and feminine forms ("ثلاثة" and "ثلاث"), the cases ("اثنا
 
 from __future__ import annotations
 
+import re
+
 from claims.parse._letters import fold_words
 
 
@@ -57,6 +59,7 @@ NUMBER_WORDS = frozenset({*_UNITS, *_TEEN_FIRST, *_TENS, *_HUNDREDS, *_THOUSAND_
 """The folded Arabic words a number can start with."""
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 Words = list[tuple[str, int]]
 """Words, each with where it ends in the text."""
 
@@ -143,9 +146,10 @@ def _scaled(words: Words, alone: dict[str, int], after_few: frozenset[str],
 def take_arabic_number(text: str, start: int) -> tuple[int, int] | None:
     """The Arabic number words at ``start`` in folded, single-spaced ``text``: (value,
     where they end), or None when no number starts there."""
-    words = _split(text, start)
-    if not words or words[0][0] not in NUMBER_WORDS:
+    first = _LETTERS.match(text, start)
+    if first is None or first.group() not in NUMBER_WORDS:
         return None
+    words = _split(text, start)
     found = (_scaled(words, _MILLION_ALONE, _MILLION_AFTER_FEW, _MILLION_AFTER_MANY, 10**6)
              or _scaled(words, _THOUSAND_ALONE, _THOUSAND_AFTER_FEW, _THOUSAND_AFTER_MANY, 1000)
              or _below_thousand(words, 0))

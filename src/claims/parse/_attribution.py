@@ -77,8 +77,8 @@ class Party:
     """Named with "according to": a hedge on the figures it reaches."""
 
 
-def parties(text: str, start: int, end: int, tag: str) -> list[Party]:
-    """The third parties a sentence names, in order."""
+def parties(text: str, start: int, end: int, tag: str) -> Parties:
+    """The third parties a sentence names."""
     found: list[Party] = []
     sentence = text[start:end]
     if tag == "en":
@@ -104,7 +104,7 @@ def parties(text: str, start: int, end: int, tag: str) -> list[Party]:
             if match.start() < 40 and not _AR_PRONOUN.match(match.group(1)):
                 found.append(_party(start, match, True, according=False))
     found.sort(key=lambda party: party.at)
-    return found
+    return Parties.of(found)
 
 
 def _party(offset: int, match: re.Match[str], leading: bool, *, according: bool) -> Party:
@@ -115,13 +115,40 @@ def _party(offset: int, match: re.Match[str], leading: bool, *, according: bool)
     return Party(offset + name_start, offset + name_end, offset + at, leading, according)
 
 
-def party_for(position: int, found: list[Party]) -> Party | None:
-    """The party that gives the figure at ``position``: the first named after it (that
-    reaches back), else the last named before it (that reaches on)."""
-    after = next((p for p in found if not p.leading and p.at >= position), None)
-    if after is not None:
-        return after
-    return next((p for p in reversed(found) if p.leading and p.at <= position), None)
+@attrs.frozen
+class Parties:
+    """A sentence's parties, split by the way they reach, for :meth:`for_figure`."""
+
+    trailing: list[Party]
+    leading: list[Party]
+
+    @classmethod
+    def of(cls, found: list[Party]) -> Parties:
+        return cls([p for p in found if not p.leading], [p for p in found if p.leading])
+
+    def for_figure(self, position: int) -> Party | None:
+        """The party that gives the figure at ``position``: the first named after it (that
+        reaches back), else the last named before it (that reaches on)."""
+        after = _first_at(self.trailing, position)
+        if after < len(self.trailing):
+            return self.trailing[after]
+        before = _first_at(self.leading, position + 1) - 1
+        return self.leading[before] if before >= 0 else None
+
+    def first(self) -> Party | None:
+        return min(self.trailing + self.leading, key=lambda p: p.at, default=None)
+
+
+def _first_at(parties: list[Party], position: int) -> int:
+    """The index of the first party named at or after ``position`` (they are in order)."""
+    low, high = 0, len(parties)
+    while low < high:
+        middle = (low + high) // 2
+        if parties[middle].at < position:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def sentence_stance(text: str) -> Stance:

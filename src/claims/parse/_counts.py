@@ -19,6 +19,7 @@ import attrs
 
 from claims.errors import ParseError, ValidationError
 from claims.model import Bound, Count, Interval, Vocabulary
+from claims.parse._arabic import NUMBER_WORDS as ARABIC_NUMBER_WORDS
 from claims.parse._excerpts import excerpt
 from claims.parse._letters import fold, fold_words, is_arabic
 from claims.parse._numbers import MULTIPLIERS, NUMBER_WORDS, Figure, take_number, words_end
@@ -128,6 +129,15 @@ _NOT_A_NOUN = re.compile(
 """Words that cannot start the noun after a count: another figure ("nine twelve", but not
 the 12 of "a 12-year-old"), a fraction ("two and a half"), a bound word or dash that was not
 read ("40-odd")."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_STARTERS = frozenset(
+    phrase.split()[0].rstrip(".").casefold()
+    for phrase in (*_LOWER, *_UPPER, *_ABOUT, *_NEARLY, *map(fold_words, DEFAULT_VAGUE),
+                   *_DOZEN_READINGS, "a total of", "a further", "an additional", "another",
+                   "ما مجموعه", "between", "بين", "من", "none", "nobody", "no-one", "no one",
+                   "not a single", "zero", "no", "صفر", "a", "an", "half", *NUMBER_WORDS,
+                   *ARABIC_NUMBER_WORDS))
+"""The first words of every count :func:`read_count` reads."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -230,6 +240,16 @@ class Reading:
     count: Count
     end: int
     bound_after: tuple[int, int] | None = None
+
+
+def could_start(text: str, at: int) -> bool:
+    """Whether a count may start at ``at`` in folded text: a digit, or a word that starts a
+    number, a bound, a vague word, an article or a zero. A quick test, before
+    :func:`read_count`."""
+    if text[at:at + 1].isdigit():
+        return True
+    word = _LETTERS.match(text, at)
+    return word is not None and word.group().casefold() in _STARTERS
 
 
 def read_count(text: str, at: int, *, vague: Mapping[str, VagueReading] = DEFAULT_VAGUE,
@@ -472,19 +492,24 @@ def _forms(words: str) -> set[str]:
     return forms
 
 
-CategoryNames = dict[str, str]
-"""Every form of every category's label, plural and aliases, folded, with its category."""
+@attrs.frozen
+class CategoryNames:
+    """Every form of every category's label, plural and aliases, folded, with its category;
+    and how many words the longest has."""
+
+    names: dict[str, str]
+    longest: int
 
 
 def category_names(vocabulary: Vocabulary) -> CategoryNames:
     """The names a vocabulary's categories go by, for :func:`category_of`."""
-    names: CategoryNames = {}
+    names: dict[str, str] = {}
     for category in vocabulary.categories:
         for name in (category.label, category.plural, *category.aliases):
             if name:
                 for form in _forms(name):
                     names.setdefault(form, category.id)
-    return names
+    return CategoryNames(names, max((len(name.split()) for name in names), default=0))
 
 
 def _category(noun: str, vocabulary: Vocabulary) -> str | None:
@@ -518,16 +543,15 @@ def category_of(noun: str, names: CategoryNames) -> str | None:
     if not words:
         return None
     if is_arabic(words[0]):
-        return _arabic_category(words, names)
-    longest = max((len(name.split()) for name in names), default=0)
-    for start in range(max(0, len(words) - longest), len(words)):  # no longer than a name
+        return _arabic_category(words, names.names)
+    for start in range(max(0, len(words) - names.longest), len(words)):  # no longer than a name
         for form in _forms(" ".join(words[start:])):
-            if form in names:
-                return names[form]
+            if form in names.names:
+                return names.names[form]
     return None
 
 
-def _arabic_category(words: list[str], names: CategoryNames) -> str | None:
+def _arabic_category(words: list[str], names: dict[str, str]) -> str | None:
     inner = [words[0], *(w for w in words[1:3] if w != "من")]  # "عناصر من الشرطة"
     for phrase in (words[:3], words[:2], inner[:3], inner[:2]):
         if len(phrase) > 1 and " ".join(phrase) in names:

@@ -45,33 +45,33 @@ class Folded:
         return first, last
 
 
-_TABLE = str.maketrans({**{c: None for c in _DROPPED},
+_TABLE = str.maketrans({**dict.fromkeys(_DROPPED),
                         **{chr(k): v for k, v in _SAME.items() if isinstance(v, str)}})
 _SPACES = re.compile(r"\s+")
-_PLAIN = re.compile(r"(?:\S| (?! ))*")  # no white space but single spaces
-"""Text that folds letter for letter."""
+_RUNS = re.compile("[^\\s" + "".join(sorted(_DROPPED)) + "]+|\\s+")
+"""Runs of letters kept, or of white space; what lies between them is dropped."""
+
+
+_UNEVEN = re.compile("[" + "".join(sorted(_DROPPED)) + "]|\\s{2,}|[^\\S ]|^\\s|\\s$")
+"""What keeps a text from folding letter for letter: a mark to drop, or white space to
+collapse."""
 
 
 def fold(text: str) -> Folded:
     """``text`` folded for reading (see the module's note), in time linear in its length."""
-    translated = text.translate(_TABLE)
-    if len(translated) == len(text) and _PLAIN.fullmatch(text) and text.strip() == text:
-        return Folded(translated, tuple(range(len(text) + 1)), text)
+    if _UNEVEN.search(text) is None:
+        return Folded(text.translate(_SAME), tuple(range(len(text) + 1)), text)
     characters: list[str] = []
     origin: list[int] = []
-    space = True  # at the start, or after a space: further spaces are dropped
-    for index, character in enumerate(text):
-        if character.isspace():
-            if not space:
+    for run in _RUNS.finditer(text):
+        start = run.start()
+        if text[start].isspace():
+            if characters and characters[-1] != " ":
                 characters.append(" ")
-                origin.append(index)
-            space = True
-            continue
-        if character in _DROPPED:
-            continue
-        characters.append(character.translate(_SAME))
-        origin.append(index)
-        space = False
+                origin.append(start)
+        else:
+            characters.append(run.group().translate(_SAME))
+            origin.extend(range(start, run.end()))
     if characters and characters[-1] == " ":
         characters.pop()
         origin.pop()
@@ -82,7 +82,10 @@ def fold(text: str) -> Folded:
 def fold_words(text: str) -> str:
     """Only the folded text, without the map back: for the words of a table, or a reader
     that needs no offsets."""
-    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
+    translated = text.translate(_TABLE)
+    if _UNEVEN.search(translated) is None:
+        return translated
+    return _SPACES.sub(" ", translated).strip()
 
 
 FULL_STOP = (r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|Lt|St|No|Jr|Sr|Co))"

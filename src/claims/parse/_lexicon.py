@@ -51,7 +51,7 @@ class Lexicon:
         for entries in actors.values():
             entries.sort(key=lambda entry: -len(entry.words))
         names = category_names(vocabulary)
-        arabic = {name: category for name, category in names.items()
+        arabic = {name: category for name, category in names.names.items()
                   if is_arabic(name) and " " not in name}
         singular = {name: category for name, category in arabic.items()
                     if any(_dual_of(name, ending, stem) in arabic for ending, stem in _DUAL)

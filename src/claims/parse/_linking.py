@@ -18,6 +18,7 @@ its total's people unless it names its own ("nine of them Iraqi nationals": figh
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -50,30 +51,50 @@ class Link:
     revision: bool = False
 
 
+@attrs.define
+class _Sentence:
+    """A sentence's figures and casualty words, indexed by where they start."""
+
+    text: str
+    mentions: list[Mention]
+    cues: list[Cue]
+    language: Language
+    cue_at: dict[int, Cue] = attrs.field(init=False)
+    mention_at: dict[int, int] = attrs.field(init=False)
+    cue_starts: list[int] = attrs.field(init=False)
+    cue_ends: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.cue_at = {cue.start: cue for cue in self.cues}
+        self.mention_at = {mention.start: i for i, mention in enumerate(self.mentions)}
+        self.cue_starts = [cue.start for cue in self.cues]  # cues do not overlap: both sorted
+        self.cue_ends = [cue.end for cue in self.cues]
+
+
 def link(text: str, clause_start: int, mentions: list[Mention], cues: list[Cue],
          language: Language, subject_actor: str | None) -> list[Link]:
     """The figures of one sentence that a casualty word speaks for, in order."""
+    sentence = _Sentence(text, mentions, cues, language)
     count = len(mentions)
     predicates: list[str | None] = [None] * count
     ways: list[str] = [""] * count
     wholes: list[int | None] = [None] * count
     for index, mention in enumerate(mentions):
-        whole = _whole(text, mentions, index, language, predicates)
+        whole = _whole(sentence, index, predicates)
         if mention.head is not None:
             predicates[index], ways[index] = mention.head, "own"
         elif whole is not None:
             predicates[index], ways[index], wholes[index] = predicates[whole], "part", whole
-        elif (cue := _after(text, mentions, index, cues, language)) is not None \
+        elif (cue := _after(sentence, index)) is not None \
                 and cue.predicate == CASUALTIES:  # "عشرات القتلى والجرحى"
             predicates[index], ways[index] = CASUALTIES, "subject"
         else:
             for way in ("object", "subject") if language.verb_first else ("subject", "object"):
-                find = _before if way == "object" else _after
-                cue = find(text, mentions, index, cues, language)
+                cue = _before(sentence, index) if way == "object" else _after(sentence, index)
                 if cue is not None:
                     predicates[index], ways[index] = cue.predicate, way
                     break
-    _join(text, mentions, predicates, ways, language)
+    _join(sentence, predicates, ways)
     for index, mention in enumerate(mentions):
         if predicates[index] is not None:
             continue
@@ -81,8 +102,7 @@ def link(text: str, clause_start: int, mentions: list[Mention], cues: list[Cue],
             predicates[index], ways[index] = mention.partitive, "partitive"
         elif mention.others and index and predicates[index - 1] is not None:
             predicates[index], ways[index] = predicates[index - 1], "more"
-        elif not mention.article and (cue := _loose(text, mentions, index, cues,
-                                                    language)) is not None:
+        elif not mention.article and (cue := _loose(sentence, index)) is not None:
             predicates[index], ways[index] = cue.predicate, "loose"
     return _scoped(text, clause_start, mentions, predicates, wholes, language, subject_actor)
 
@@ -128,51 +148,47 @@ def _bare(mention: Mention) -> bool:
     return not mention.noun and mention.category is None and mention.head is None
 
 
-def _whole(text: str, mentions: list[Mention], index: int, language: Language,
-           predicates: list[str | None]) -> int | None:
+def _whole(sentence: _Sentence, index: int, predicates: list[str | None]) -> int | None:
     """The total a figure is a part of, when words say it is one ("including", "of
     them") and an earlier figure of the sentence speaks for a casualty word."""
-    if not _is_part(text, mentions, index, language):
+    if not _is_part(sentence, index):
         return None
     for earlier in range(index - 1, -1, -1):
-        if predicates[earlier] is not None and not _is_part(text, mentions, earlier,
-                                                            language):
+        if predicates[earlier] is not None and not _is_part(sentence, earlier):
             return earlier
     return None
 
 
-def _is_part(text: str, mentions: list[Mention], index: int, language: Language) -> bool:
+def _is_part(sentence: _Sentence, index: int) -> bool:
     """Whether words say the figure is a part: "including three", "nine of them"."""
-    mention = mentions[index]
-    return language.part_ends(text, mention.start) or bool(
-        language.part_after.match(text, mention.end))
+    mention = sentence.mentions[index]
+    language = sentence.language
+    return language.part_ends(sentence.text, mention.start) or bool(
+        language.part_after.match(sentence.text, mention.end))
 
 
-def _after(text: str, mentions: list[Mention], index: int, cues: list[Cue],
-           language: Language) -> Cue | None:
+def _after(sentence: _Sentence, index: int) -> Cue | None:
     """The casualty word after the figure's noun, with only small words (or a part said
     between commas) between them."""
-    mention = mentions[index]
+    text, language = sentence.text, sentence.language
+    mention = sentence.mentions[index]
     filler = _STRICT if mention.article else language.between_before
-    starts = {c.start: c for c in cues}
-    parts = {m.start: m for m in mentions[index + 1:]}
     position, steps = mention.noun_end, 0
     while steps < 12:
         while text.startswith(" ", position):
             position += 1
-        cue = starts.get(position)
+        cue = sentence.cue_at.get(position)
         if cue is not None:
             if language.verb_first and text.startswith("و", cue.start):
                 return None  # "وأصيب": the next clause
-            if not steps and cue.side & Side.AFTER and _object_after(text, cue, parts, language):
+            if not steps and cue.side & Side.AFTER and _object_after(sentence, cue):
                 return None  # "four gunmen killed two soldiers": the four are not the dead
             return cue if cue.side & Side.BEFORE or cue.predicate == CASUALTIES else None
-        part = parts.get(position)
-        if part is not None and _AMONG.search(text, max(0, position - 12), position):
-            position, steps = part.noun_end, steps + 1  # "were among the 14 people killed"
-            continue
-        if part is not None and _is_part(text, mentions, mentions.index(part), language):
-            position, steps = part.noun_end, steps + 1
+        later = sentence.mention_at.get(position)
+        if later is not None and later > index and (
+                _AMONG.search(text, max(0, position - 12), position)  # "among the 14 killed"
+                or _is_part(sentence, later)):  # "Nine civilians, four of them children, were"
+            position, steps = sentence.mentions[later].noun_end, steps + 1
             continue
         marker = language.part_before.match(text, position)
         if marker is not None:
@@ -180,7 +196,7 @@ def _after(text: str, mentions: list[Mention], index: int, cues: list[Cue],
             continue
         comma = _COMMA_THEN.match(text, position)
         if comma is not None or (text.startswith(",", position) and _part_follows(
-                text, position, mentions, index, language)):
+                sentence, position, index)):
             position, steps = position + 1, steps + 1
             continue
         word = filler.match(text, position)
@@ -190,99 +206,101 @@ def _after(text: str, mentions: list[Mention], index: int, cues: list[Cue],
     return None
 
 
-def _object_after(text: str, cue: Cue, mentions: dict[int, Mention],
-                  language: Language) -> bool:
+def _object_after(sentence: _Sentence, cue: Cue) -> bool:
     """Whether a figure follows a casualty word as its object ("killed two soldiers")."""
-    position = cue.end
+    text, position = sentence.text, cue.end
     for _ in range(3):
         while text.startswith(" ", position):
             position += 1
-        if position in mentions:
+        if position in sentence.mention_at:
             return True
-        word = language.between_after.match(text, position)
+        word = sentence.language.between_after.match(text, position)
         if word is None:
             return False
         position = word.end()
     return False
 
 
-def _part_follows(text: str, position: int, mentions: list[Mention], index: int,
-                  language: Language) -> bool:
+def _part_follows(sentence: _Sentence, position: int, index: int) -> bool:
     """Whether a part said between commas follows ("Nine civilians, four of them
     children, were wounded")."""
-    for later in range(index + 1, len(mentions)):
-        if mentions[later].start > position + 30:
+    for later in range(index + 1, len(sentence.mentions)):
+        if sentence.mentions[later].start > position + 30:
             return False
-        if _is_part(text, mentions, later, language):
+        if _is_part(sentence, later):
             return True
     return False
 
 
-def _before(text: str, mentions: list[Mention], index: int, cues: list[Cue],
-            language: Language) -> Cue | None:
+def _before(sentence: _Sentence, index: int) -> Cue | None:
     """The casualty word before the figure, with only small words between them (for a
     toll, the words up to "to" or "at": "the death toll of the strikes has risen to 9")."""
-    mention = mentions[index]
-    previous_end = mentions[index - 1].noun_end if index else 0
-    for cue in reversed(cues):
-        if cue.end > mention.start:
-            continue
-        if cue.end < previous_end or not cue.side & Side.AFTER:
-            return None
-        between = text[cue.end:mention.start].strip()
-        if cue.toll:
-            words = between.split()
-            fits = not words or (len(words) <= 10 and bool(language.toll_to.search(between))
-                                 and not language.clause.search(between))
-            return cue if fits else None
-        subject = language.subject_words
-        while between:
-            word = language.between_after.match(between)
-            if word is None:
-                if not subject or language.clause.search(between) or "," in between:
-                    return None
-                subject -= 1  # "اعتقلت قوات النظام ..."
-                word = re.match(r"\S+", between)
-                assert word is not None
-            between = between[word.end():].strip()
-        return cue
-    return None
+    text, language = sentence.text, sentence.language
+    mention = sentence.mentions[index]
+    previous_end = sentence.mentions[index - 1].noun_end if index else 0
+    nearest = bisect.bisect_right(sentence.cue_ends, mention.start) - 1
+    if nearest < 0:
+        return None
+    cue = sentence.cues[nearest]
+    if cue.end < previous_end or not cue.side & Side.AFTER:
+        return None
+    between = text[cue.end:mention.start].strip()
+    if cue.toll:
+        words = between.split()
+        fits = not words or (len(words) <= 10 and bool(language.toll_to.search(between))
+                             and not language.clause.search(between))
+        return cue if fits else None
+    subject = language.subject_words
+    while between:
+        word = language.between_after.match(between)
+        if word is None:
+            if not subject or language.clause.search(between) or "," in between:
+                return None
+            subject -= 1  # "اعتقلت قوات النظام ..."
+            word = re.match(r"\S+", between)
+            assert word is not None
+        between = between[word.end():].strip()
+    return cue
 
 
-def _join(text: str, mentions: list[Mention], predicates: list[str | None], ways: list[str],
-          language: Language) -> None:
+def _join(sentence: _Sentence, predicates: list[str | None], ways: list[str]) -> None:
     """Figures joined by "and" share a casualty word: forward from a figure after its word
     ("killed 9 fighters and 2 civilians"), backward from one before it ("a woman and her two
     children were killed")."""
+    mentions = sentence.mentions
     for index in range(1, len(mentions)):
         if predicates[index] is None and ways[index - 1] in ("object", "joined-object") \
                 and not mentions[index].article \
-                and _joined(text, mentions[index - 1], mentions[index], language):
+                and _joined(sentence, mentions[index - 1], mentions[index]):
             predicates[index], ways[index] = predicates[index - 1], "joined-object"
     for index in range(len(mentions) - 2, -1, -1):
         if predicates[index] is None and ways[index + 1] in ("subject", "joined-subject") \
                 and not mentions[index].article \
-                and _joined(text, mentions[index], mentions[index + 1], language):
+                and _joined(sentence, mentions[index], mentions[index + 1]):
             predicates[index], ways[index] = predicates[index + 1], "joined-subject"
 
 
-def _joined(text: str, first: Mention, second: Mention, language: Language) -> bool:
-    between = text[first.noun_end:second.start].strip()
-    return bool(language.joins.fullmatch(between)) or not between
+def _joined(sentence: _Sentence, first: Mention, second: Mention) -> bool:
+    between = sentence.text[first.noun_end:second.start].strip()
+    return not between or bool(sentence.language.joins.fullmatch(between))
 
 
-def _loose(text: str, mentions: list[Mention], index: int, cues: list[Cue],
-           language: Language) -> Cue | None:
+def _loose(sentence: _Sentence, index: int) -> Cue | None:
     """The first casualty word a few words on in the figure's clause, with no other figure
     between."""
-    mention = mentions[index]
-    following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-    for cue in cues:
-        if cue.start < mention.noun_end:
-            continue
-        between = text[mention.noun_end:cue.start]
-        if cue.start > following or language.clause.search(between) or "," in between \
-                or len(between.split()) > LOOSE_WORDS:
-            return None
-        return cue if cue.side & Side.BEFORE else None
-    return None
+    text, language = sentence.text, sentence.language
+    mention = sentence.mentions[index]
+    following = sentence.mentions[index + 1].start if index + 1 < len(sentence.mentions) \
+        else len(text)
+    first = bisect.bisect_left(sentence.cue_starts, mention.noun_end)
+    if first == len(sentence.cues):
+        return None
+    cue = sentence.cues[first]
+    if cue.start > following or cue.start - mention.noun_end > 20 * LOOSE_WORDS:
+        return None
+    between = text[mention.noun_end:cue.start]
+    if language.clause.search(between) or "," in between \
+            or len(between.split()) > LOOSE_WORDS \
+            or (cue.side & Side.AFTER and _object_after(sentence, cue)):
+        return None
+    return cue if cue.side & Side.BEFORE else None

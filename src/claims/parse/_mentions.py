@@ -19,7 +19,7 @@ import re
 import attrs
 
 from claims.model import Count
-from claims.parse._counts import arabic_forms, read_count
+from claims.parse._counts import arabic_forms, could_start, read_count
 from claims.parse._cues import CASUALTIES, INJURED, KILLED, Cue, Language
 from claims.parse._letters import COMMA, FULL_STOP, is_arabic
 from claims.parse._lexicon import Lexicon
@@ -107,10 +107,12 @@ def find_mentions(text: str, start: int, end: int, language: Language, lexicon: 
     casualty_spans = [(c.start, c.end) for c in cues if c.predicate == CASUALTIES]
     cue_starts = {c.start: c for c in cues}
     mentions: list[Mention] = []
-    resume = start
+    resume, spans = start, 0
     for word in _WORD_START.finditer(text, start, end):
         at = word.start()
-        if at < resume or any(a <= at < b for a, b in casualty_spans):
+        while spans < len(casualty_spans) and casualty_spans[spans][1] <= at:
+            spans += 1
+        if at < resume or (spans < len(casualty_spans) and casualty_spans[spans][0] <= at):
             continue
         found = _mention_at(text, at, end, language, lexicon, cue_starts, denied=denied)
         if found is None and language.tag == "ar" and text.startswith("و", at):
@@ -132,7 +134,7 @@ def _mention_at(text: str, at: int, end: int, language: Language, lexicon: Lexic
     elif (special := _english_mention(text, at, limit, language, lexicon, cues,
                                       denied=denied)) is not None:
         return special
-    if text[at].isalpha() and at in cues:
+    if (text[at].isalpha() and at in cues) or not could_start(text, at):
         return None  # a casualty word is not a figure ("dead", "قتلى")
     window = _clause_window(text, at, limit, language)
     reading = read_count(window, 0)

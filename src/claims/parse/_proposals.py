@@ -10,14 +10,7 @@ import attrs
 
 from claims.errors import ParseError
 from claims.model import Claim, Count, Coverage, Hedge, Provenance, Scope, Status, Vocabulary
-from claims.parse._attribution import (
-    Party,
-    hedge_for,
-    parties,
-    party_for,
-    sentence_stance,
-    status_for,
-)
+from claims.parse._attribution import Parties, hedge_for, parties, sentence_stance, status_for
 from claims.parse._cues import ARABIC, CASUALTIES, ENGLISH, INJURED, KILLED, Cue, Language
 from claims.parse._excerpts import excerpt
 from claims.parse._letters import Folded, fold, is_arabic
@@ -205,7 +198,8 @@ def _sentence(folded: Folded, start: int, end: int, reader: Language,
     mentions = find_mentions(text, start, end, reader, lexicon, cues,
                              denied=stance.status is Status.DENIED)
     first = mentions[0].start if mentions else end
-    subject = lexicon.actor_in(text[start:first])
+    subject = lexicon.actor_in(text[start:first]) if any(m.possessive for m in mentions) \
+        else None  # whose "its members" are
     links = link(text, start, mentions, cues, reader, subject)
     named = parties(text, start, end, reader.tag)
     drafts: list[_Draft] = []
@@ -223,9 +217,9 @@ def _sentence(folded: Folded, start: int, end: int, reader: Language,
     return drafts, skipped
 
 
-def _draft(found: Link, named: list[Party], stance: Stance, index: dict[int, int]) -> _Draft:
+def _draft(found: Link, named: Parties, stance: Stance, index: dict[int, int]) -> _Draft:
     mention = found.mention
-    party = party_for(mention.start, named)
+    party = named.for_figure(mention.start)
     return _Draft(
         found.predicate, mention.count, mention.start, mention.end, found.category,
         found.actor, hedge_for(stance, party), status_for(stance),
@@ -234,7 +228,7 @@ def _draft(found: Link, named: list[Party], stance: Stance, index: dict[int, int
 
 
 def _not_disclosed(text: str, start: int, end: int, cues: list[Cue], lexicon: Lexicon,
-                   named: list[Party]) -> list[_Draft]:
+                   named: Parties) -> list[_Draft]:
     """Claims with no value for what a sentence declines to give ("did not disclose the
     casualties": killed and injured; "declined to say how many soldiers were wounded")."""
     span = status_span(text[start:end], Status.NOT_DISCLOSED)
@@ -251,7 +245,7 @@ def _not_disclosed(text: str, start: int, end: int, cues: list[Cue], lexicon: Le
     if how_many:  # "how many soldiers were wounded", "the number of militants killed"
         words = how_many.group(1).split()
         category = lexicon.category(words[0]) or lexicon.category(" ".join(words))
-    party = party_for(cue_start, named) or (named[0] if named else None)  # "لم تكشف الوزارة"
+    party = named.for_figure(cue_start) or named.first()  # "لم تكشف الوزارة"
     return [_Draft(p, None, cue_start, cue_end, category, None, None,
                    Status.NOT_DISCLOSED, (party.name_start, party.name_end) if party else None)
             for p in predicates]

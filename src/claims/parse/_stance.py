@@ -14,7 +14,7 @@ import attrs
 from claims.errors import ParseError
 from claims.model import Hedge, Status
 from claims.parse._excerpts import excerpt
-from claims.parse._letters import fold_words
+from claims.parse._letters import fold_words, is_arabic
 
 
 @attrs.frozen
@@ -41,34 +41,45 @@ _AUXILIARY = re.compile(r"\b(?:could|can|did|does|do|has|have|had|is|are|was|wer
 
 _AR = r"(?<!\w)(?:و|ف)?"  # an Arabic word starts here, perhaps after "و" or "ف" (and)
 _AR_NOT = r"(?:لم|لا|لن|غير)"
-_HEDGES: tuple[tuple[re.Pattern[str], bool, Hedge], ...] = (
-    # (the words, whether a negation before them takes the hedge away, the hedge)
-    (re.compile(r"\bunconfirmed\b|\bunverified\b|\bno (?:independent )?confirmation\b"
-                rf"|{_AR}(?:غير مؤكد|دون تاكيد|لم (?:يتسن|يتسني|يتم) (?:ال)?تحقق|تعذر التحقق"
-                rf"|لم (?:ي|ت)ؤكد)", re.I),
-     False, Hedge.UNCONFIRMED),
-    (re.compile(r"\breportedly\b|\breported to\b", re.I), False, Hedge.REPORTEDLY),
-    (re.compile(rf"\bpresum(?:ably|ed)\b|{_AR}(?:يرجح|من المرجح)(?!\w)", re.I), False,
-     Hedge.PRESUMABLY),
-    (re.compile(r"\ballegedly\b|\balleged\b", re.I), False, Hedge.ALLEGEDLY),
-    (re.compile(rf"\baccording to\b|{_AR}(?:ب?حسب|وفق|وفقا ل|طبقا ل)", re.I), False,
-     Hedge.ACCORDING_TO),
-    (re.compile(rf"\bsaid to\b|{_AR}(?:يقال|قيل) ان(?!\w)", re.I), False, Hedge.SAID_TO),
-    (re.compile(rf"\bclaim(?:ed|s)?\b|{_AR}(?:زعم|زعمت|يزعم|تزعم|ادعي|ادعت)(?!\w)", re.I),
-     True, Hedge.CLAIMED),
-    (re.compile(rf"\bconfirmed\b|{_AR}(?:اكد|اكدت|يؤكد|تؤكد)(?!\w)", re.I), True,
-     Hedge.CONFIRMED),
+_HEDGE_WORDS: tuple[tuple[str, str, bool, Hedge], ...] = (
+    # (the English words, the Arabic, whether a negation before them takes the hedge away,
+    # the hedge)
+    (r"\bunconfirmed\b|\bunverified\b|\bno (?:independent )?confirmation\b",
+     rf"{_AR}(?:غير مؤكد|دون تاكيد|لم (?:يتسن|يتسني|يتم) (?:ال)?تحقق|تعذر التحقق|"
+     rf"لم (?:ي|ت)ؤكد)", False, Hedge.UNCONFIRMED),
+    (r"\breportedly\b|\breported to\b", "", False, Hedge.REPORTEDLY),
+    (r"\bpresum(?:ably|ed)\b", rf"{_AR}(?:يرجح|من المرجح)(?!\w)", False, Hedge.PRESUMABLY),
+    (r"\ballegedly\b|\balleged\b", "", False, Hedge.ALLEGEDLY),
+    (r"\baccording to\b", rf"{_AR}(?:ب?حسب|وفق|وفقا ل|طبقا ل)", False, Hedge.ACCORDING_TO),
+    (r"\bsaid to\b", rf"{_AR}(?:يقال|قيل) ان(?!\w)", False, Hedge.SAID_TO),
+    (r"\bclaim(?:ed|s)?\b", rf"{_AR}(?:زعم|زعمت|يزعم|تزعم|ادعي|ادعت)(?!\w)", True,
+     Hedge.CLAIMED),
+    (r"\bconfirmed\b", rf"{_AR}(?:اكد|اكدت|يؤكد|تؤكد)(?!\w)", True, Hedge.CONFIRMED),
 )
-_STATUSES: tuple[tuple[re.Pattern[str], bool, Status], ...] = (
-    (re.compile(r"\bden(?:ied|ies|y)\b|\breject(?:ed|s)?(?= (?:the )?(?:claims?|reports?|"
-                rf"allegations?|accounts?)\b)|{_AR}(?:نفي|نفت|ينفي|تنفي)(?!\w)", re.I),
-     True, Status.DENIED),
-    (re.compile(r"\b(?:not disclos\w*|did not disclose|declined to (?:give|disclose|say)|"
-                r"withheld|undisclosed)\b"
-                rf"|{_AR}(?:لم (?:ي|ت)(?:كشف|علن|فصح)|(?:رفض|رفضت|امتنع|امتنعت)(?: \S+){{0,3}}"
-                r" (?:عن )?(?:الكشف|الاعلان|الافصاح)|تكتم|تتكتم|يتكتم)(?!\w)", re.I),
-     False, Status.NOT_DISCLOSED),
+_STATUS_WORDS: tuple[tuple[str, str, bool, Status], ...] = (
+    (r"\bden(?:ied|ies|y)\b|\breject(?:ed|s)?(?= (?:the )?(?:claims?|reports?|allegations?|"
+     r"accounts?)\b)", rf"{_AR}(?:نفي|نفت|ينفي|تنفي)(?!\w)", True, Status.DENIED),
+    (r"\b(?:not disclos\w*|did not disclose|declined to (?:give|disclose|say)|withheld|"
+     r"undisclosed)\b",
+     rf"{_AR}(?:لم (?:ي|ت)(?:كشف|علن|فصح)|(?:رفض|رفضت|امتنع|امتنعت)(?: \S+){{0,3}}"
+     r" (?:عن )?(?:الكشف|الاعلان|الافصاح)|تكتم|تتكتم|يتكتم)(?!\w)", False,
+     Status.NOT_DISCLOSED),
 )
+
+
+def _tables(arabic: bool) -> tuple[tuple[tuple[re.Pattern[str], bool, Hedge], ...],
+                                   tuple[tuple[re.Pattern[str], bool, Status], ...]]:
+    """The hedges' and statuses' patterns: English, or English and Arabic (the English alone
+    scan faster, and most text is not Arabic)."""
+    def compiled(english: str, arabic_words: str) -> re.Pattern[str]:
+        both = f"{english}|{arabic_words}" if arabic and arabic_words else english
+        return re.compile(both, re.IGNORECASE)
+    return (tuple((compiled(e, a), n, k) for e, a, n, k in _HEDGE_WORDS),
+            tuple((compiled(e, a), n, k) for e, a, n, k in _STATUS_WORDS))
+
+
+_HEDGES, _STATUSES = _tables(arabic=False)
+_HEDGES_AR, _STATUSES_AR = _tables(arabic=True)
 _AR_NEGATED = re.compile(rf"{_AR}{_AR_NOT} (?:ينف|تنف|ينفي|تنفي|يزعم|تزعم|يؤكد|تؤكد)(?!\w)")
 """An Arabic negated verb ("لم ينفِ": did not deny), which carries nothing."""
 _DISPUTED = re.compile(r"\b(?:den(?:ied|ies|y)|reject(?:ed|s)?|dismiss(?:ed|es)?) (?:the )?"
@@ -98,13 +109,16 @@ def parse_stance(text: str) -> Stance:
     if not isinstance(text, str):
         raise ParseError(f"expected a phrase to read a stance in, got {excerpt(text)}")
     text = fold_words(text)
+    arabic = is_arabic(text)
+    hedges, statuses = (_HEDGES_AR, _STATUSES_AR) if arabic else (_HEDGES, _STATUSES)
     negated = list(_NEGATED.finditer(text))
     taken_back = {match.end() for match in negated}  # a negated verb ends where its match does
-    taken_back |= {match.end() for match in _AR_NEGATED.finditer(text)}
+    if arabic:
+        taken_back |= {match.end() for match in _AR_NEGATED.finditer(text)}
     disputed = taken_back | {match.end() for match in _DISPUTED.finditer(text)}
     hedge: Hedge | None = None
     cues: list[str] = []
-    for pattern, negatable, kind in _HEDGES:
+    for pattern, negatable, kind in hedges:
         cue = _first(pattern, text, (disputed if kind is Hedge.CLAIMED else taken_back)
                      if negatable else set())
         if kind is Hedge.UNCONFIRMED:
@@ -113,7 +127,7 @@ def parse_stance(text: str) -> Stance:
             cues.append(cue[1])
             hedge = hedge or kind
     status = Status.ASSERTED
-    for pattern, negatable, said in _STATUSES:
+    for pattern, negatable, said in statuses:
         cue = _first(pattern, text, taken_back if negatable else set())
         if cue:
             cues.append(cue[1])
@@ -125,7 +139,7 @@ def parse_stance(text: str) -> Stance:
 def status_span(text: str, status: Status) -> tuple[int, int] | None:
     """Where in folded ``text`` the first words that say ``status`` lie ("did not
     disclose", "لم تكشف"), or None."""
-    for pattern, _, said in _STATUSES:
+    for pattern, _, said in _STATUSES_AR if is_arabic(text) else _STATUSES:
         if said is status:
             match = pattern.search(text)
             return (match.start(), match.end()) if match else None
