@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claims
 from claims import Hedge
@@ -124,6 +126,55 @@ def test_the_quality_script_reports_both_languages(
 def test_english_phrasing(words: claims.Vocabulary, quote: str,
                           expected: list[tuple[object, ...]]) -> None:
     assert _figures(_read(quote, words)) == expected
+
+
+@pytest.mark.parametrize(("quote", "expected"), [
+    ("Police said 3 of the 5 suspects were killed.",  # the 5 are where the 3 come from
+     [("killed", (3, 3), None, None, None, "asserted")]),
+    ("None of the 12 passengers was hurt.", [("injured", (0, 0), None, None, None, "asserted")]),
+    ("The militia, which has 500 fighters, lost 20 of them in the battle.",
+     [("killed", (20, 20), None, None, None, "asserted")]),
+    ("Hospitals treated 40 wounded people.",
+     [("injured", (40, 40), "person", None, None, "asserted")]),
+    ("The two-day operation killed 5 fighters near the 17th checkpoint at 3 a.m.",
+     [("killed", (5, 5), "fighter", None, None, "asserted")]),
+    ("Two girls aged 8 and 11 were among those hurt.",
+     [("injured", (2, 2), "child", None, None, "asserted")]),
+])
+def test_only_figures_a_casualty_word_speaks_for(words: claims.Vocabulary, quote: str,
+                                                 expected: list[tuple[object, ...]]) -> None:
+    assert _figures(_read(quote, words)) == expected
+
+
+@pytest.mark.parametrize("quote", [
+    "He was 45 when he was killed.",
+    "Residents said they heard four loud explosions after midnight.",
+    "Militias fired some 30 rockets at the base over the weekend.",
+    "A statement said they were killed.",
+    "سقطت ثلاثة صواريخ على القاعدة.",
+])
+def test_no_figure_is_invented(words: claims.Vocabulary, quote: str) -> None:
+    with pytest.raises(claims.ParseError, match=r"found no casualty figure"):
+        _read(quote, words)
+
+
+WIRE_WORDS = ["killed", "wounded", "were", "at least", "nine", "a", "child", "and", ",", ".",
+              "of", "them", "including", "the", "death toll", "rose to", "14", "1,200", "قُتل",
+              "٩", "عناصر", "بينهم", "و", "طفلان", "على الأقل", "no", "any", "denied",
+              "according to", "medics", "said", "casualties", "others", "its", "members",
+              "لم", "يُصب", "أحد", ";", "  ", "ً", "among the", "aged", "2019", "dead"]
+
+
+@given(st.lists(st.sampled_from(WIRE_WORDS), max_size=14).map(" ".join))
+def test_proposals_point_into_any_quote(words: claims.Vocabulary, quote: str) -> None:
+    try:
+        proposals = _read(quote, words)
+    except claims.ParseError as error:
+        assert "found no casualty figure" in str(error)
+        return
+    for proposal in proposals:
+        assert quote[proposal.start:proposal.end] == proposal.words != ""
+        assert proposal.part_of is None or 0 <= proposal.part_of < len(proposals)
 
 
 def test_a_part_is_a_narrower_figure_inside_its_total(words: claims.Vocabulary) -> None:

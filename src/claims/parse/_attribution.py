@@ -41,6 +41,8 @@ _SPEECH = (r"said|says|say|stated|reported|added|told|confirmed|confirms|"
            r"acknowledged|admitted|estimated|recorded|listed")
 _DATELINE = (r"(?:[A-Z][A-Z .'-]+(?:, [A-Z][\w ]*?)?(?:, [A-Z][a-z]+\.? \d{1,2})?"
              r" \([\w .]+\) ?[-–—] ?|\([\w .]+\) ?[-–—] ?)?")
+_EN_TURN = re.compile(r"(?:, but|, while|, whereas|;) ", re.IGNORECASE)
+"""Where a second party may start speaking in the same sentence."""
 _EN_LABEL = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}): ")
 """A party named as a label: "SOHR: the death toll has risen to 9"."""
 _EN_ACCORDING = re.compile(r"\baccording to ((?:(?![,;]|\.(?: |$)).){1,100})", re.IGNORECASE)
@@ -92,6 +94,10 @@ def parties(text: str, start: int, end: int, tag: str) -> Parties:
         leading = label or _EN_LEADING.match(sentence)
         if leading and not re.search(r"\d", leading.group(1)):
             found.append(_party(start, leading, True, according=False))
+        for turn in _EN_TURN.finditer(sentence):  # "..., but Hamas said the dead were ..."
+            later = _EN_LEADING.match(sentence, turn.end())
+            if later and not re.search(r"\d", later.group(1)):
+                found.append(_party(start, later, True, according=False))
         for match in _EN_TRAILING.finditer(sentence):
             if "according to" not in match.group(1).casefold() and not re.search(
                     r"\d", match.group(1)):

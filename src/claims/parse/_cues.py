@@ -129,10 +129,11 @@ ENGLISH = Language(
         (_en(r"(?:killed|dead|died) (?:or|and) (?:wounded|injured|hurt)|"
              r"(?:wounded|injured) (?:or|and) (?:killed|dead)|casualt(?:y|ies)"),
          CASUALTIES, _BA, False),
-        (_en(r"(?:the )?death toll|(?:its |the )?toll|(?:the )?number of (?:the )?"
+        (_en(r"(?:the )?death toll|(?:its |the )?toll|(?:the )?number of (?:the )?(?:\w+ )?"
              r"(?:dead|killed|deaths|fatalities)"), KILLED, _A, True),
-        (_en(r"(?:the )?number of (?:the )?(?:wounded|injured|injuries)"), INJURED, _A, True),
-        (_en(r"(?:the )?number of (?:the )?(?:detainees|detained|arrests|arrested)"),
+        (_en(r"(?:the )?number of (?:the )?(?:\w+ )?(?:wounded|injured|injuries)"), INJURED, _A,
+         True),
+        (_en(r"(?:the )?number of (?:the )?(?:\w+ )?(?:detainees|detained|arrests|arrested)"),
          DETAINED, _A, True),
         (_en(r"killed|slain|dead"), KILLED, _BA, False),
         (_en(r"killing|kills|kill|losing|lost|deaths? of|killing of"), KILLED, _A, False),

@@ -102,8 +102,10 @@ def link(text: str, clause_start: int, mentions: list[Mention], cues: list[Cue],
             predicates[index], ways[index] = mention.partitive, "partitive"
         elif mention.others and index and predicates[index - 1] is not None:
             predicates[index], ways[index] = predicates[index - 1], "more"
-        elif not mention.article and (cue := _loose(sentence, index)) is not None:
+        elif mention.category is not None and (cue := _loose(sentence, index)) is not None:
             predicates[index], ways[index] = cue.predicate, "loose"
+        elif mention.adjective is not None:
+            predicates[index], ways[index] = mention.adjective, "adjective"
     return _scoped(text, clause_start, mentions, predicates, wholes, language, subject_actor)
 
 
@@ -129,8 +131,9 @@ def _scoped(text: str, clause_start: int, mentions: list[Mention],
             predicate = whole_link.predicate
             category = category or whole_link.category
             actor = actor or whole_link.actor
-        elif previous is not None and (mention.others or _bare(mention)):
-            category = category or previous.category
+        elif previous is not None and (mention.others or (_bare(mention) and not (
+                language.clause.search(text, previous.mention.noun_end, mention.start)))):
+            category = category or previous.category  # "others" reach across clauses
             actor = actor or previous.actor
         revision = bool(language.revision.search(
             text[max(clause_start, mention.start - 100):mention.start].rstrip()))

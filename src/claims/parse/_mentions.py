@@ -37,6 +37,8 @@ _STOP = re.compile(rf"{COMMA}|[;:()\[\]\"“”«»]|{FULL_STOP}|(?<=\s)[-–—
 """Punctuation that ends a noun phrase: not the dots of "U.S." or "Col.", nor the comma of
 "1,200"."""
 _HOW = re.compile(r"how\s$", re.IGNORECASE)
+_POOL = re.compile(r" of (?:the |those |these )?(?=\S)", re.IGNORECASE)
+"""The group a figure is taken from, when it is a figure too: "3 of the 5 suspects"."""
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _ARTICLE = re.compile(r"(?:an?|a single)(?![\w'-])", re.IGNORECASE)
 _ZERO = re.compile(r"(?:no|none|nobody|no one|no-one|not a single|not one|zero)(?![\w'-])",
@@ -99,6 +101,9 @@ class Mention:
     article: bool = False
     """Counted by an article, "a"/"an", with a noun the vocabulary does not know ("a
     shepherd"): read only with its casualty word right beside it."""
+    adjective: str | None = None
+    """The predicate of a casualty word before its noun ("40 wounded people"), for when no
+    casualty word of the clause speaks for it ("a wounded fighter succumbed" is killed)."""
 
 
 def find_mentions(text: str, start: int, end: int, language: Language, lexicon: Lexicon,
@@ -115,7 +120,8 @@ def find_mentions(text: str, start: int, end: int, language: Language, lexicon: 
         if at < resume or (spans < len(casualty_spans) and casualty_spans[spans][0] <= at):
             continue
         found = _mention_at(text, at, end, language, lexicon, cue_starts, denied=denied)
-        if found is None and language.tag == "ar" and text.startswith("و", at):
+        if found is None and language.tag == "ar" and text.startswith("و", at) \
+                and at + 1 < end and not text[at + 1].isspace():
             found = _mention_at(text, at + 1, end, language, lexicon, cue_starts,
                                 denied=denied)
         if found is not None:
@@ -278,6 +284,11 @@ def _noun_end(text: str, at: int, limit: int, language: Language, lexicon: Lexic
     partitive = _PARTITIVE.match(text, at) if not arabic else None
     if partitive:  # "two of the wounded": not the casualty word
         position, words = partitive.end(), 3
+    pool = _POOL.match(text, at, limit) if not arabic else None
+    if pool and could_start(text, pool.end()):  # "3 of the 5 suspects": the 5 are not counted
+        reading = read_count(_clause_window(text, pool.end(), limit, language), 0)
+        if reading is not None:
+            position, words = pool.end() + reading.end, 3
     while words < NOUN_WORDS:
         space = text.startswith(" ", position)
         start = position + 1 if space else position
@@ -353,10 +364,12 @@ def _with_noun(text: str, start: int, end: int, count: Count, noun_start: int, n
         category = lexicon.category(ranks.group(1)) if ranks else None
     words = noun.split(" ") if noun else []
     first = words[0] if words else ""
+    adjective = language.head(first) if len(words) > 1 and language.tag == "en" else None
     head_word = (words[0] if language.tag == "ar" else words[-1]) if words else ""
     return Mention(
         start, end, count, noun_end, noun, category=category, actor=actor,
         head=language.head(head_word) if head_word and not partitive else None,
         partitive={"dead": KILLED, "killed": KILLED, "victims": KILLED}.get(
             partitive.group(1).casefold(), INJURED) if partitive else None,
-        others=bool(first and language.others.fullmatch(first)), possessive=possessive)
+        others=bool(first and language.others.fullmatch(first)), possessive=possessive,
+        adjective=adjective if category is not None else None)
