@@ -4,8 +4,8 @@ wording is kept; nothing is guessed: what cannot be read is an error that quotes
 Numbers are read by :mod:`claims.parse._numbers` (number words that add up parts, such as
 "one hundred and ten", by text2num, the ``parse`` extra); the bound words, vague words and
 hedges are this library's own tables, in English and Arabic. Arabic is read from folded text
-(:mod:`claims.parse._letters`: no short vowels, one alef), and its nouns lead their phrase, so
-their category is read from the front ("عناصر من الشرطة" are police officers).
+(:mod:`claims.parse._letters`: no short vowels, one alef); the category a noun names is read by
+:mod:`claims.parse._categories`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import attrs
 from claims.errors import ParseError, ValidationError
 from claims.model import Bound, Count, Interval, Vocabulary
 from claims.parse._arabic import NUMBER_WORDS as ARABIC_NUMBER_WORDS
+from claims.parse._categories import category_names, category_of
 from claims.parse._excerpts import excerpt
-from claims.parse._letters import fold, fold_words, is_arabic
+from claims.parse._letters import fold, fold_words
 from claims.parse._numbers import MULTIPLIERS, NUMBER_WORDS, Figure, take_number, words_end
 
 
@@ -478,85 +479,5 @@ def _check_noun(phrase: str, start: int, end: int) -> None:
                          f"{excerpt(phrase[start:end].strip(), 30)} is not understood")
 
 
-_SINGULAR = ((re.compile(r"men$"), "man"), (re.compile(r"children$"), "child"),
-             (re.compile(r"people$"), "person"), (re.compile(r"ies$"), "y"),
-             (re.compile(r"s$"), ""))
-
-
-def _forms(words: str) -> set[str]:
-    folded = " ".join(fold_words(words).casefold().replace("-", " ").split())
-    forms = {folded}
-    for pattern, singular in _SINGULAR:
-        if pattern.search(folded):
-            forms.add(pattern.sub(singular, folded))
-    return forms
-
-
-@attrs.frozen
-class CategoryNames:
-    """Every form of every category's label, plural and aliases, folded, with its category;
-    and how many words the longest has."""
-
-    names: dict[str, str]
-    longest: int
-
-
-def category_names(vocabulary: Vocabulary) -> CategoryNames:
-    """The names a vocabulary's categories go by, for :func:`category_of`."""
-    names: dict[str, str] = {}
-    for category in vocabulary.categories:
-        for name in (category.label, category.plural, *category.aliases):
-            if name:
-                for form in _forms(name):
-                    names.setdefault(form, category.id)
-    return CategoryNames(names, max((len(name.split()) for name in names), default=0))
-
-
 def _category(noun: str, vocabulary: Vocabulary) -> str | None:
     return category_of(noun, category_names(vocabulary))
-
-
-_ARABIC_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?")
-_ARABIC_SUFFIX = re.compile(r"(?:ها|هم|هن|ه|نا)$")
-"""An Arabic noun's clitics: "والمدنيين" (and the civilians), "عناصرها" (its members)."""
-
-
-def arabic_forms(word: str) -> list[str]:
-    """A folded Arabic word and the same word without its clitics, the word itself first."""
-    forms = [word]
-    bare = _ARABIC_PREFIX.sub("", word)
-    for form in (bare, word[1:] if word.startswith("و") else word):
-        if len(form) > 1 and form not in forms:
-            forms.append(form)
-    for form in list(forms):
-        stem = _ARABIC_SUFFIX.sub("", form)
-        if len(stem) > 2 and stem not in forms:
-            forms.append(stem)
-    return forms
-
-
-def category_of(noun: str, names: CategoryNames) -> str | None:
-    """The category a noun phrase names. English ends with its head ("Iran-backed Iraqi
-    militia fighters": the longest name that ends it); Arabic starts with it ("عناصر من
-    الميليشيات": the longest name that starts it, "من" skipped inside, clitics dropped)."""
-    words = fold_words(noun).split()
-    if not words:
-        return None
-    if is_arabic(words[0]):
-        return _arabic_category(words, names.names)
-    for start in range(max(0, len(words) - names.longest), len(words)):  # no longer than a name
-        for form in _forms(" ".join(words[start:])):
-            if form in names.names:
-                return names.names[form]
-    return None
-
-
-def _arabic_category(words: list[str], names: dict[str, str]) -> str | None:
-    inner = [words[0], *(w for w in words[1:3] if w != "من")]  # "عناصر من الشرطة"
-    for phrase in (words[:3], words[:2], inner[:3], inner[:2]):
-        if len(phrase) > 1 and " ".join(phrase) in names:
-            return names[" ".join(phrase)]
-    for form in arabic_forms(words[0]):
-        if form in names:
-            return names[form]
-    return None

@@ -9,7 +9,7 @@ import re
 import attrs
 
 from claims.model import Vocabulary
-from claims.parse._counts import CategoryNames, arabic_forms, category_names, category_of
+from claims.parse._categories import CategoryNames, arabic_forms, category_names, category_of
 from claims.parse._letters import fold_words, is_arabic
 from claims.parse._names import spelling_key
 

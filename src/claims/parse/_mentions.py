@@ -19,7 +19,8 @@ import re
 import attrs
 
 from claims.model import Count
-from claims.parse._counts import arabic_forms, could_start, read_count
+from claims.parse._categories import arabic_forms
+from claims.parse._counts import could_start, read_count
 from claims.parse._cues import CASUALTIES, INJURED, KILLED, Cue, Language
 from claims.parse._letters import COMMA, FULL_STOP, is_arabic
 from claims.parse._lexicon import Lexicon
@@ -164,16 +165,14 @@ def _mention_at(text: str, at: int, end: int, language: Language, lexicon: Lexic
     zero = bool(_ZERO.fullmatch(text, at, figure_end))
     noun_end = _noun_end(text, figure_end, limit, language, lexicon, cues)
     mention = _with_noun(text, at, figure_end, count, figure_end, noun_end, language, lexicon)
-    if article or zero:  # the article or zero says nothing without its noun
+    if article or (zero and text[at:figure_end].casefold() == "no"):
+        # "a child", "no civilians": the article or "no" says nothing without its noun
         words_end = _head_end(text, figure_end, noun_end)
         cue = cues.get(figure_end + 1)
         if noun_end == figure_end and cue is not None:  # "no injuries", "no fatalities"
             words_end = cue.end
         mention = attrs.evolve(mention, end=max(words_end, figure_end),
                                article=article and mention.category is None)
-    if zero and mention.head is None and at + 2 < len(text) and text[at:at + 6].casefold() \
-            in ("no one", "no-one", "nobody"):
-        mention = attrs.evolve(mention, end=figure_end)
     return mention
 
 
@@ -236,7 +235,7 @@ def _arabic_mention(text: str, at: int, limit: int, language: Language, lexicon:
             if dual is not None:
                 return _fused(text, at, word.end(), 2, limit, language, lexicon, cues,
                               category=None if said else dual, head=said)
-    if _AR_ONE_MORE.fullmatch(text, at, word.end()) and at in _preceded_by_cue(text, at, cues):
+    if _AR_ONE_MORE.fullmatch(text, at, word.end()) and _after_cue(text, at, cues):
         return Mention(at, word.end(), Count.exact(1), word.end(), "", others=True)
     if denied and _AR_ANY.match(text, at):
         noun = _WORD.match(text, at + 3, limit)
@@ -255,9 +254,11 @@ def _arabic_mention(text: str, at: int, limit: int, language: Language, lexicon:
     return None
 
 
-def _preceded_by_cue(text: str, at: int, cues: dict[int, Cue]) -> set[int]:
-    """``{at}`` when a casualty word ends just before ``at`` ("وأصيب ثالث")."""
-    return {at} if any(c.end in (at - 1, at - 2) for c in cues.values()) else set()
+def _after_cue(text: str, at: int, cues: dict[int, Cue]) -> bool:
+    """Whether the word before ``at`` is a casualty word ("وأصيب ثالث": a third was hurt)."""
+    before = text.rfind(" ", max(0, at - 40), max(0, at - 1)) + 1
+    cue = cues.get(before)
+    return cue is not None and cue.end in (at - 1, at - 2)
 
 
 def _known(word: str, lexicon: Lexicon) -> bool:
