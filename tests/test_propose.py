@@ -51,6 +51,16 @@ def test_places_are_added_in_a_line(seed: claims.Dossier) -> None:
          "second"),
         ("June 2021", "2021-06-01T00:00:00+03:00", "2021-07-01T00:00:00+03:00", "month"),
         ("2021", "2021-01-01T00:00:00+03:00", "2022-01-01T00:00:00+03:00", "year"),
+        # Arabic: digits of any script, Levantine and Egyptian month names, or both
+        ("٢٨ حزيران ٢٠٢١", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00", "day"),
+        ("28 يونيو 2021", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00", "day"),
+        ("٢٨ يونيو/حزيران ٢٠٢١", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00",
+         "day"),
+        ("١ كانون الثاني ٢٠٢٢", "2022-01-01T00:00:00+03:00", "2022-01-02T00:00:00+03:00", "day"),
+        ("حزيران ٢٠٢١", "2021-06-01T00:00:00+03:00", "2021-07-01T00:00:00+03:00", "month"),
+        ("٢٠٢١-٠٦-٢٨", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00", "day"),
+        ("بعد منتصف الليل", "2021-06-28T00:00:00+03:00", "2021-06-28T06:00:00+03:00",
+         "part_of_day"),
     ],
 )
 def test_times(text: str, start: str, end: str, precision: str) -> None:
@@ -71,6 +81,7 @@ def test_times_compare_across_zones_once_read() -> None:
     ("31 Smarch 2021", r"'smarch' is not a month"),
     ("last week", r"cannot read a time in 'last week': expected an ISO date"),
     ("31 February 2021", r"cannot read a time in '31 February 2021'"),
+    ("٣١ شباط ٢٠٢١", r"cannot read a time in '٣١ شباط ٢٠٢١': day is out of range"),
 ])
 def test_unreadable_times(text: str, message: str) -> None:
     with pytest.raises(claims.ParseError, match=message):
@@ -95,11 +106,13 @@ def _proposed(seed: claims.Dossier, claim_id: str) -> list[claims.Claim]:
 
 def test_proposals_from_the_seed_quotes(seed: claims.Dossier) -> None:
     sohr = _proposed(seed, "sohr-killed")
+    militia = Scope("militiaman", "iran-backed-militias")  # "others" are more of the same
     assert [(c.predicate, c.value, c.scope) for c in sohr] == [
-        ("killed", Count.at_least(9, "at least nine Iran-backed Iraqi militia fighters"),
-         Scope("militiaman")),
-        ("injured", Count.vague("many others", 2), Scope()),
+        ("killed", Count.at_least(9, "at least nine"), militia),
+        ("injured", Count.vague("many", 2), militia),
     ]
+    assert [(c.value, c.scope) for c in sohr] == [
+        (seed.claim(i).value, seed.claim(i).scope) for i in ("sohr-killed", "sohr-injured")]
     (militia,) = _proposed(seed, "militia-killed")
     assert militia.value is not None and isinstance(militia.value, Count)
     assert (militia.value.low, militia.value.high) == (4, 4)
@@ -134,6 +147,27 @@ def test_proposals_agree_with_the_fixture(seed: claims.Dossier) -> None:
             recorded.value.low, recorded.value.high, recorded.value.bound)
         if claim_id.startswith("sana"):  # the hedge on the attacker stays off the figures
             assert matches[0].hedge is recorded.hedge is None
+
+
+def test_proposals_point_at_the_words_of_the_quote(seed: claims.Dossier) -> None:
+    quote = seed.claim("sana-killed").provenance.quote
+    child, civilians = claims.parse.propose(quote, seed.vocabulary, source="sana",
+                                            event=STRIKE)
+    assert (child.words, civilians.words) == ("a child", "three")
+    assert quote[child.start:child.end] == "a child"
+    assert quote[civilians.start:civilians.end] == "three"
+    assert child.claim.provenance.language == "en"
+    assert (child.claim.hedge, civilians.claim.hedge) == (None, None)  # "presumably by ..."
+
+
+def test_a_refusal_is_proposed_as_the_fixture_records_it(seed: claims.Dossier) -> None:
+    """"Not disclosing ... the casualties": killed and injured, each with no value."""
+    original = seed.claim("us-killed-not-disclosed")
+    proposed = _proposed(seed, "us-killed-not-disclosed")
+    assert [(c.predicate, c.status, c.value) for c in proposed] == [
+        (seed.claim(i).predicate, seed.claim(i).status, None)
+        for i in ("us-killed-not-disclosed", "us-injured-not-disclosed")]
+    assert all(c.provenance.quote == original.provenance.quote for c in proposed)
 
 
 def test_nothing_is_invented(seed: claims.Dossier) -> None:

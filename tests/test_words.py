@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ import claims
 from claims import Hedge, Status, parse_count, parse_stance
 from claims.model import Bound
 from tests import strategies
+from tests.conftest import ROOT
 
 E, L, U, B, A, V = (Bound.EXACT, Bound.AT_LEAST, Bound.AT_MOST, Bound.BETWEEN,
                     Bound.APPROXIMATELY, Bound.VAGUE)
@@ -102,6 +105,82 @@ TABLE = [
     ("up to 5-10 people", 0, 10, U, "people", "person"),
     ("a 12-year-old child", 1, 1, E, "12-year-old child", "child"),
 ]
+
+
+ARABIC = [
+    # digits of three scripts, the Arabic thousands separator
+    ("٣ مدنيين", 3, 3, E, "مدنيين", "civilian"),
+    ("۴ عناصر", 4, 4, E, "عناصر", "militiaman"),
+    ("9 عناصر", 9, 9, E, "عناصر", "militiaman"),
+    ("١٬٢٠٠ شخص", 1200, 1200, E, "شخص", "person"),
+    ("٥ آلاف شخص", 5000, 5000, E, "شخص", "person"),
+    # number words: masculine and feminine, teens, tens joined by "و", hundreds, thousands
+    ("ثلاثة مدنيين", 3, 3, E, "مدنيين", "civilian"),
+    ("خمس نساء", 5, 5, E, "نساء", "woman"),
+    ("أحد عشر عنصراً", 11, 11, E, "عنصراً", "militiaman"),
+    ("إحدى عشرة امرأة", 11, 11, E, "امرأة", "woman"),
+    ("اثنا عشر مقاتلاً", 12, 12, E, "مقاتلاً", "fighter"),
+    ("أربعة وعشرون عنصراً", 24, 24, E, "عنصراً", "militiaman"),
+    ("مئة وعشرون", 120, 120, E, None, None),
+    ("ثلاثمئة وخمسة وعشرون", 325, 325, E, None, None),
+    ("ثلاثة آلاف", 3000, 3000, E, None, None),
+    ("أحد عشر ألفاً", 11000, 11000, E, None, None),
+    # bound words, before the figure or after the noun
+    ("ما لا يقل عن ٩ عناصر", 9, None, L, "عناصر", "militiaman"),
+    ("لا يقل عن ١٦ مقاتلاً", 16, None, L, "مقاتلاً", "fighter"),
+    ("٩ عناصر على الأقل", 9, None, L, "عناصر", "militiaman"),
+    ("أكثر من ٢٠ مقاتلاً", 21, None, M, "مقاتلاً", "fighter"),
+    ("أكثر من عشرين مدنياً", 21, None, M, "مدنياً", "civilian"),
+    ("أقل من ١٠ مدنيين", 0, 9, F, "مدنيين", "civilian"),
+    ("ما يصل إلى ٢٠ شخصاً", 0, 20, U, "شخصاً", "person"),
+    ("بين ٤ و٩ عناصر", 4, 9, B, "عناصر", "militiaman"),
+    ("من ٦ إلى ٨ جنود", 6, 8, B, "جنود", "soldier"),
+    ("٤-٩ عناصر", 4, 9, B, "عناصر", "militiaman"),
+    ("نحو ٣٠ جندياً", 27, 33, A, "جندياً", "soldier"),
+    ("حوالي ٢٥ مدنياً", 23, 27, A, "مدنياً", "civilian"),
+    ("قرابة ٥٠ شخصاً", 45, 55, A, "شخصاً", "person"),
+    ("ما يقارب ١٠٠ شخص", 90, 110, A, "شخص", "person"),
+    # vague words
+    ("عشرات المقاتلين", 10, None, V, "المقاتلين", "fighter"),
+    ("مئات الأشخاص", 100, None, V, "الأشخاص", "person"),
+    ("عدد من المدنيين", 2, None, V, "المدنيين", "civilian"),
+    ("العديد من المدنيين", 2, None, V, "المدنيين", "civilian"),
+    ("بضعة جنود", 2, 9, V, "جنود", "soldier"),
+    ("عشرات الآلاف", 10_000, None, V, None, None),
+    # the head noun leads: "members of the police" are police officers
+    ("٧ من عناصر الشرطة", 7, 7, E, "عناصر الشرطة", "police-officer"),
+    ("ثلاثة عناصر من الشرطة العراقية", 3, 3, E, "عناصر من الشرطة العراقية",
+     "police-officer"),
+    ("أربعة من عناصرها", 4, 4, E, "عناصرها", "militiaman"),
+]
+
+
+@pytest.fixture(scope="module")
+def wire_vocabulary() -> claims.Vocabulary:
+    """The wire corpus's vocabulary, which names categories in Arabic too."""
+    data = json.loads((ROOT / "tests" / "data" / "wire_vocabulary.json").read_text("utf-8"))
+    return claims.structure(data, claims.Vocabulary)
+
+
+@pytest.mark.parametrize(("phrase", "low", "high", "bound", "noun", "category"), ARABIC,
+                         ids=[row[0] for row in ARABIC])
+def test_arabic_phrase(wire_vocabulary: claims.Vocabulary, phrase: str, low: int,
+                       high: int | None, bound: Bound, noun: str | None,
+                       category: str | None) -> None:
+    parsed = parse_count(phrase, wire_vocabulary)
+    assert (parsed.count.low, parsed.count.high, parsed.count.bound) == (low, high, bound)
+    assert parsed.count.wording == phrase  # in its own script, short vowels and all
+    assert (parsed.noun, parsed.category) == (noun, category)
+
+
+@pytest.mark.parametrize(("phrase", "message"), [
+    ("أحد", r"expected a number"),  # "someone", not one
+    ("من ٦ جنود", r"expected 'من <number> إلى <number>'"),
+    ("بين ٩ و٤", r"the range runs backwards: 9 to 4"),
+])
+def test_unreadable_arabic_phrases(phrase: str, message: str) -> None:
+    with pytest.raises(claims.ParseError, match=message):
+        parse_count(phrase)
 
 
 @pytest.mark.parametrize(("phrase", "low", "high", "bound", "noun", "category"), TABLE,
@@ -210,6 +289,22 @@ def test_parsing_never_returns_low_above_high(text: str) -> None:
          Status.ASSERTED),
         ("no group has claimed responsibility", None, Status.ASSERTED),
         ("the army denied it but did not deny the strike", None, Status.DENIED),
+        ("four people are presumed dead", Hedge.PRESUMABLY, Status.ASSERTED),
+        ("the military rejected claims that civilians were hurt", None, Status.DENIED),
+        # Arabic, with and without short vowels
+        ("يُرجّح مقتل ٥ عناصر", Hedge.PRESUMABLY, Status.ASSERTED),
+        ("يرجح مقتل ٣ مدنيين", Hedge.PRESUMABLY, Status.ASSERTED),
+        ("قُتل ٦ مقاتلين حسب مصادر محلية", Hedge.ACCORDING_TO, Status.ASSERTED),
+        ("وفق المرصد السوري، قُتل ٧ عناصر", Hedge.ACCORDING_TO, Status.ASSERTED),
+        ("زعم تنظيم داعش أنه قتل ١٥ جندياً", Hedge.CLAIMED, Status.ASSERTED),
+        ("أكدت وزارة الدفاع مقتل جنديين", Hedge.CONFIRMED, Status.ASSERTED),
+        ("تحدثت تقارير غير مؤكدة عن مقتل ٦ عناصر", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("ولم يتسنَّ التحقق من ذلك بشكل مستقل", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("نفى التحالف الدولي مقتل أي مدني", None, Status.DENIED),
+        ("لم ينفِ الحشد الشعبي مقتل ثلاثة من عناصره", None, Status.ASSERTED),
+        ("رفض البنتاغون الكشف عن عدد القتلى", None, Status.NOT_DISCLOSED),
+        ("لم تعلن القوات الأمريكية عدد المعتقلين", None, Status.NOT_DISCLOSED),
+        ("أفادت وكالة سانا بإصابة ٣ مدنيين", None, Status.ASSERTED),  # attribution only
     ],
 )
 def test_stance(text: str, hedge: Hedge | None, status: Status) -> None:

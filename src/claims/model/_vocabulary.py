@@ -174,11 +174,12 @@ class _Tree(Generic[_T]):
         return found
 
 
-_FOLD_DROP = re.compile("[\\s'\u2019\u02bc`\u00b4\\-_.]+")
+_FOLD_DROP = re.compile("[\\s'\u2018\u2019\u02bc\u02be\u02bf`\u00b4\\-_.]+")
 
 
 def fold_name(name: str) -> str:
-    """A name folded for alias lookup: case, accents, spaces, apostrophes and hyphens dropped."""
+    """A name folded for alias lookup: case, accents, spaces, apostrophes (and the ʿayn and
+    hamza marks of transliterated Arabic: "Kataʾib") and hyphens dropped."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _FOLD_DROP.sub("", plain.casefold())

@@ -3,11 +3,14 @@ wording is kept; nothing is guessed: what cannot be read is an error that quotes
 
 Numbers are read by :mod:`claims.parse._numbers` (number words that add up parts, such as
 "one hundred and ten", by text2num, the ``parse`` extra); the bound words, vague words and
-hedges are this library's own tables.
+hedges are this library's own tables, in English and Arabic. Arabic is read from folded text
+(:mod:`claims.parse._letters`: no short vowels, one alef); the category a noun names is read by
+:mod:`claims.parse._categories`.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -16,7 +19,10 @@ import attrs
 
 from claims.errors import ParseError, ValidationError
 from claims.model import Bound, Count, Interval, Vocabulary
+from claims.parse._arabic import NUMBER_WORDS as ARABIC_NUMBER_WORDS
+from claims.parse._categories import category_names, category_of
 from claims.parse._excerpts import excerpt
+from claims.parse._letters import fold, fold_words
 from claims.parse._numbers import MULTIPLIERS, NUMBER_WORDS, Figure, take_number, words_end
 
 
@@ -43,6 +49,13 @@ DEFAULT_VAGUE: Mapping[str, VagueReading] = {
     "tens": VagueReading(10, None, "ACLED codes 'tens' as 10"),
     "hundreds": VagueReading(100, None, "ACLED codes 'hundreds' as 100"),
     "thousands": VagueReading(1000, None, "read as 'hundreds' is, one order up"),
+    "عشرات": VagueReading(10, None, "'tens': ACLED codes 'tens' as 10"),
+    "مئات": VagueReading(100, None, "'hundreds': ACLED codes 'hundreds' as 100"),
+    "آلاف": VagueReading(1000, None, "'thousands', read as 'hundreds' is, one order up"),
+    "عدد من": VagueReading(2, None, "'a number of', read as 'many'"),
+    "العديد من": VagueReading(2, None, "'many'"),
+    "بضعة": VagueReading(2, 9, "'a few'"),
+    "بضع": VagueReading(2, 9, "'a few' (the feminine form)"),
 }
 """The default readings of vague words; pass ``vague=`` to :func:`parse_count` to change
 them. Each low bound is the conservative figure (ACLED's where ACLED codes the word)."""
@@ -50,13 +63,18 @@ them. Each low bound is the conservative figure (ACLED's where ACLED codes the w
 _LOWER = {  # word -> how much above the number the bound lies
     "at least": 0, "no fewer than": 0, "no less than": 0, "not less than": 0,
     "upwards of": 0, "a minimum of": 0, "more than": 1, "over": 1, "in excess of": 1,
+    **{fold_words(w): n for w, n in (("ما لا يقل عن", 0), ("لا يقل عن", 0), ("على الأقل", 0),
+                                     ("أكثر من", 1), ("ما يزيد عن", 1), ("ما يزيد على", 1))},
 }
 _UPPER = {
     "at most": 0, "up to": 0, "as many as": 0, "no more than": 0, "not more than": 0,
     "a maximum of": 0, "less than": 1, "fewer than": 1, "under": 1,
+    **{fold_words(w): n for w, n in (("ما يصل إلى", 0), ("ما لا يزيد عن", 0),
+                                     ("لا يزيد عن", 0), ("أقل من", 1))},
 }
 _ABOUT = ("approximately", "an estimated", "roughly", "around", "about", "circa", "approx.",
-          "some", "c.")
+          "some", "c.", *map(fold_words, ("نحو", "حوالي", "قرابة", "ما يقارب", "ما يقرب من",
+                                          "زهاء")))
 _NEARLY = ("nearly", "almost", "just under")
 _DOZEN_READINGS = {"a dozen": (12, 10, 14), "half a dozen": (6, 5, 7)}
 """"a dozen" is a round figure, read as about 12 (10-14), hedged or not; so is "half a dozen"."""
@@ -71,12 +89,18 @@ def _starting(words: Iterable[str]) -> re.Pattern[str]:
 
 _LOWER_WORD, _UPPER_WORD = _starting(_LOWER), _starting(_UPPER)
 _ABOUT_WORD, _NEARLY_WORD = _starting(_ABOUT), _starting(_NEARLY)
-_TOTAL = re.compile(r"(?:a total of|a further|an additional|another) (?=\S)", re.IGNORECASE)
-_BETWEEN = re.compile(r"between ", re.IGNORECASE)
-_BETWEEN_AND = re.compile(r" ?(?:and|to|-|–|—) ?", re.IGNORECASE)
-_ZERO = re.compile(r"(?:none|nobody|no-one|no one|not a single|not one|zero|no)\b",
+_TOTAL = re.compile(r"(?:a total of|a further|an additional|another|ما مجموعه) (?=\S)",
+                    re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|بين) ", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r" ?(?:and|to|-|–|—|و) ?", re.IGNORECASE)
+_FROM = re.compile(r"من (?=\d|\w)")
+_FROM_TO = re.compile(r" الي ")
+"""Arabic "من ٦ إلى ٨" (from 6 to 8), folded: a range."""
+_AT_LEAST_AFTER = re.compile(r"((?: [^\s\d,.;:]+){1,3}?) (?:على الاقل|علي الاقل)(?!\w)")
+"""An Arabic bound after the noun: "٩ عناصر على الأقل" is at least nine."""
+_ZERO = re.compile(r"(?:none|nobody|no-one|no one|not a single|not one|zero|no|صفر)\b",
                    re.IGNORECASE)
-_RANGE = re.compile(r" ?(?:-|–|—) ?| (?:to|and|or) ", re.IGNORECASE)
+_RANGE = re.compile(r" ?(?:-|–|—) ?| (?:to|and|or|او|الي) ", re.IGNORECASE)
 _OR_MORE = re.compile(r" ?\+| (?:plus|or more|and more|or above|and above|or over|and over|"
                       r"at least)\b", re.IGNORECASE)
 _OR_FEWER = re.compile(r" (?:or fewer|or less|or under|at most)\b", re.IGNORECASE)
@@ -90,7 +114,8 @@ _QUANTITY_NOUN = re.compile(
 """Nouns of quantity: "a couple of people" is not one person."""
 _VAGUE_TIMES = re.compile(
     r" (?:of (dozen|hundred|thousand|million|billion)s|(dozen|hundred|thousand|million|"
-    r"billion)s?)\b", re.IGNORECASE)
+    r"billion)s?|(الالاف|الاف))\b", re.IGNORECASE)
+"""A multiplier after a vague word: "hundreds of thousands", "عشرات الآلاف"."""
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNTED_FIGURE = re.compile(rf"(?<!\w)(?:\d[\d,]*|(?:{_NUMBER_WORDS}))(?![\w-])",
                              re.IGNORECASE)
@@ -105,6 +130,15 @@ _NOT_A_NOUN = re.compile(
 """Words that cannot start the noun after a count: another figure ("nine twelve", but not
 the 12 of "a 12-year-old"), a fraction ("two and a half"), a bound word or dash that was not
 read ("40-odd")."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_STARTERS = frozenset(
+    phrase.split()[0].rstrip(".").casefold()
+    for phrase in (*_LOWER, *_UPPER, *_ABOUT, *_NEARLY, *map(fold_words, DEFAULT_VAGUE),
+                   *_DOZEN_READINGS, "a total of", "a further", "an additional", "another",
+                   "ما مجموعه", "between", "بين", "من", "none", "nobody", "no-one", "no one",
+                   "not a single", "zero", "no", "صفر", "a", "an", "half", *NUMBER_WORDS,
+                   *ARABIC_NUMBER_WORDS))
+"""The first words of every count :func:`read_count` reads."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -170,21 +204,81 @@ def parse_count(
         raise ValidationError(f"'approximate' must be a finite number >= 0: "
                               f"approximate={approximate!r}")
     phrase = " ".join(text.split())
+    folded = fold(phrase)
     try:
         control = _CONTROL.search(phrase)
         if control:
             raise ParseError(f"it holds a control character (U+{ord(control.group()):04X})")
-        total = _TOTAL.match(phrase)
-        start = total.end() if total else 0
-        count, end = _read(phrase, start, vague, approximate)
-        _check_noun(phrase, start, end)
+        reading = _reading(folded.text, 0, vague, approximate)
     except ParseError as error:
         raise ParseError(f"cannot read a count in {excerpt(text)}: {error}") from None
-    count = attrs.evolve(count, wording=text)  # the source's words as given, spaces and all
-    words = re.sub(r"^(?:of|others?)\b\s*", "", phrase[end:].strip(" ,.;:"), flags=re.I)
-    noun = words.strip(" ,.;:") or None
+    count = attrs.evolve(reading.count, wording=text)  # the source's words, spaces and all
+    origin = folded.origin
+    words = phrase[origin[reading.end]:]
+    if reading.bound_after:  # "٩ عناصر على الأقل": the noun lies between figure and bound
+        start, end = reading.bound_after
+        words = phrase[origin[reading.end]:origin[start]].rstrip() + phrase[origin[end]:]
+    noun = _noun(words)
     category = _category(noun, vocabulary) if noun and vocabulary else None
     return ParsedCount(count, noun, category)
+
+
+def _noun(words: str) -> str | None:
+    """The words after a count that name what it counts, without a leading "of" or
+    "others" ("dozens of people", "٧ من عناصر الشرطة")."""
+    words = _NOUN_START.sub("", words.strip(" ,.;:،؛"))
+    return words.strip(" ,.;:،؛") or None
+
+
+_NOUN_START = re.compile(r"^(?:of|others?|من)(?!\w)\s*", re.IGNORECASE)
+
+
+@attrs.frozen
+class Reading:
+    """A count read at a place in folded text: the count (its wording not yet set), where
+    its words end, and where a bound said after its noun lies ("على الأقل")."""
+
+    count: Count
+    end: int
+    bound_after: tuple[int, int] | None = None
+
+
+def could_start(text: str, at: int) -> bool:
+    """Whether a count may start at ``at`` in folded text: a digit, or a word that starts a
+    number, a bound, a vague word, an article or a zero. A quick test, before
+    :func:`read_count`."""
+    if text[at:at + 1].isdigit():
+        return True
+    word = _LETTERS.match(text, at)
+    return word is not None and word.group().casefold() in _STARTERS
+
+
+def read_count(text: str, at: int, *, vague: Mapping[str, VagueReading] = DEFAULT_VAGUE,
+               approximate: float = 0.1) -> Reading | None:
+    """The count at ``at`` in folded, single-spaced ``text``, or None when none can be read
+    there (as :func:`parse_count` reads a phrase). The time taken grows with the words the
+    count spans, not with the text after it, but for a figure after "a" ("a death toll of
+    40"), looked for to the end of ``text``: pass a clause, not a book.
+
+    Raises:
+        MissingExtraError: for number words that add up parts without the ``parse`` extra.
+    """
+    try:
+        return _reading(text, at, vague, approximate)
+    except ParseError:
+        return None
+
+
+def _reading(text: str, at: int, vague: Mapping[str, VagueReading],
+             approximate: float) -> Reading:
+    total = _TOTAL.match(text, at)
+    start = total.end() if total else at
+    count, end = _read(text, start, vague, approximate)
+    _check_noun(text, start, end)
+    if count.bound is Bound.EXACT and (after := _AT_LEAST_AFTER.match(text, end)):
+        start_of_bound = after.end(1) + 1
+        return Reading(Count.at_least(count.low), end, (start_of_bound, after.end()))
+    return Reading(count, end)
 
 
 def _read(phrase: str, at: int, vague: Mapping[str, VagueReading],
@@ -192,6 +286,12 @@ def _read(phrase: str, at: int, vague: Mapping[str, VagueReading],
     """The count at ``at`` in the phrase, and where its words end."""
     if between := _BETWEEN.match(phrase, at):
         return _between(phrase, between.end())
+    if (start := _FROM.match(phrase, at)) and (first := take_number(phrase, start.end())):
+        to = _FROM_TO.match(phrase, first.end)  # "من ٦ إلى ٨"
+        second = take_number(phrase, to.end()) if to else None
+        if second is None:
+            raise ParseError("expected 'من <number> إلى <number>'")
+        return Count.between(*_ends(first, second), phrase), second.end
     if reading := _vague(phrase, at, vague):
         return reading
     if word := _LOWER_WORD.match(phrase, at):
@@ -262,16 +362,22 @@ def _between(phrase: str, at: int) -> tuple[Count, int]:
 
 def _vague(phrase: str, at: int, vague: Mapping[str, VagueReading]) -> tuple[Count, int] | None:
     for word in sorted(vague, key=len, reverse=True):
-        found = re.compile(re.escape(word) + r"\b", re.IGNORECASE).match(phrase, at)
+        found = _vague_word(word).match(phrase, at)
         if found:
             reading = vague[word]
             times = _VAGUE_TIMES.match(phrase, found.end())
             if times:  # "a few dozen", "hundreds of thousands": no upper bound is said
-                multiplier = MULTIPLIERS[(times.group(1) or times.group(2)).casefold()]
+                multiplier = 1000 if times.group(3) else \
+                    MULTIPLIERS[(times.group(1) or times.group(2)).casefold()]
                 return Count(reading.low * multiplier, None, Bound.VAGUE, wording=phrase), \
                     times.end()
             return Count(reading.low, reading.high, Bound.VAGUE, wording=phrase), found.end()
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _vague_word(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(fold_words(word)) + r"\b", re.IGNORECASE)
 
 
 def _nearly(phrase: str, at: int, word: str, band: float) -> tuple[Count, int]:
@@ -373,32 +479,5 @@ def _check_noun(phrase: str, start: int, end: int) -> None:
                          f"{excerpt(phrase[start:end].strip(), 30)} is not understood")
 
 
-_SINGULAR = ((re.compile(r"men$"), "man"), (re.compile(r"children$"), "child"),
-             (re.compile(r"people$"), "person"), (re.compile(r"ies$"), "y"),
-             (re.compile(r"s$"), ""))
-
-
-def _forms(words: str) -> set[str]:
-    folded = " ".join(words.casefold().replace("-", " ").split())
-    forms = {folded}
-    for pattern, singular in _SINGULAR:
-        if pattern.search(folded):
-            forms.add(pattern.sub(singular, folded))
-    return forms
-
-
 def _category(noun: str, vocabulary: Vocabulary) -> str | None:
-    """The category whose label, plural or alias ends the noun phrase (longest match)."""
-    names: dict[str, str] = {}
-    for category in vocabulary.categories:
-        for name in (category.label, category.plural, *category.aliases):
-            if name:
-                for form in _forms(name):
-                    names.setdefault(form, category.id)
-    longest = max((len(name.split()) for name in names), default=0)
-    words = noun.split()
-    for start in range(max(0, len(words) - longest), len(words)):  # no longer than a name
-        for form in _forms(" ".join(words[start:])):
-            if form in names:
-                return names[form]
-    return None
+    return category_of(noun, category_names(vocabulary))

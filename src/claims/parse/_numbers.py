@@ -7,6 +7,10 @@ a dash); the words it spans are read from the tables here when they are one smal
 times multipliers ("forty-two thousand", "a hundred"), and by text2num (the ``parse`` extra)
 when they add up parts ("one hundred and ten"). Nothing is read by trial and error, so the time
 taken grows with the length of the text, never faster.
+
+Arabic numbers are read the same way, from folded text (:mod:`claims.parse._letters`): digits
+of any script ("٤", "۴", "١٬٢٠٠"), scale words after them ("٥ آلاف") and number words
+(:mod:`claims.parse._arabic`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import attrs
 
 from claims._extras import require
 from claims.errors import ParseError
+from claims.parse._arabic import SCALES_AFTER_DIGITS, take_arabic_number
 from claims.parse._excerpts import excerpt
 
 MAX_DIGITS = 15
@@ -42,6 +47,8 @@ _WORD = re.compile(r"([a-z]+)\b", re.IGNORECASE)
 _GAP = re.compile(r" ?- ?| ")  # between number words: a space, or the hyphen of "twenty-four"
 _DOZENS = re.compile(r"(?:(half) )?a dozen\b", re.IGNORECASE)
 _DOZEN = re.compile(r" dozen\b", re.IGNORECASE)
+_ARABIC_SCALE = re.compile(
+    " (" + "|".join(sorted(SCALES_AFTER_DIGITS, key=len, reverse=True)) + r")(?!\w)")
 
 
 @attrs.frozen
@@ -96,6 +103,10 @@ def take_number(text: str, start: int = 0, *, and_joins: bool = True) -> Figure 
     digits = _DIGITS.match(text, start)
     if digits:
         return _digits(text, digits)
+    arabic = take_arabic_number(text, start)
+    if arabic:
+        value, end = arabic
+        return Figure(Fraction(value), 1, text[start:end], end)
     dozens = _DOZENS.match(text, start)
     if dozens:  # "a dozen", "half a dozen"
         half = Fraction(1, 2) if dozens.group(1) else Fraction(1)
@@ -136,6 +147,9 @@ def _scales(text: str, end: int) -> tuple[list[str], int]:
     """The scale words after digits ("2 million", "3 hundred thousand"), each larger than
     the one before it, and where they end."""
     found: list[str] = []
+    arabic = _ARABIC_SCALE.match(text, end)
+    if arabic:  # "٥ آلاف"
+        return [arabic.group(1)], arabic.end()
     while (gap := _GAP.match(text, end)) and (word := _WORD.match(text, gap.end())):
         folded = word.group(1).casefold()
         if folded not in _SCALES or (found and _SCALES[folded] <= _SCALES[found[-1]]):
@@ -158,7 +172,7 @@ def _dozen(text: str, figure: Figure, scales: list[str]) -> Figure:
 def _product(scales: list[str]) -> int:
     product = 1
     for word in scales:
-        product *= _SCALES[word]
+        product *= _SCALES.get(word) or SCALES_AFTER_DIGITS[word]
     return product
 
 
