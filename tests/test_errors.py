@@ -157,10 +157,10 @@ def test_every_problem_in_a_file_is_reported_together(tmp_path: Path) -> None:
     assert sorted(map(str, error.problems)) == sorted([
         "unknown source 'afp' @ $.claims[0].provenance.source",
         "unknown event 'no-such-event' @ $.claims[1].event",
-        "expected integer, got string: '4' @ $.claims[12].value.low",
-        "unknown keys ['colour'] @ $.claims[4]",
-        "expected one of ['reportedly', 'presumably', 'allegedly', 'claimed', 'said_to', "
-        "'according_to', 'unconfirmed', 'confirmed'], got 'perhaps' @ $.claims[5].hedge",
+        'expected integer, got string: "4" @ $.claims[12].value.low',
+        'unknown keys ["colour"] @ $.claims[4]',
+        'expected one of ["reportedly", "presumably", "allegedly", "claimed", "said_to", '
+        '"according_to", "unconfirmed", "confirmed"], got "perhaps" @ $.claims[5].hedge',
         "unknown category 'alien' @ $.claims[6].scope.category",
         "predicate 'place' takes a place value, not a count @ $.claims[7].value",
         f"duplicate claim id {data['claims'][9]['id']!r} @ $.claims[9].id",
@@ -174,7 +174,7 @@ def test_a_bad_item_does_not_hide_references_to_it() -> None:
     data = seed_data()
     data["sources"][2]["reliability"] = "Z"  # sohr is unreadable, but claims naming it are fine
     assert problems_of(data) == [
-        "expected one of ['A', 'B', 'C', 'D', 'E', 'F'], got 'Z' @ $.sources[2].reliability"
+        'expected one of ["A", "B", "C", "D", "E", "F"], got "Z" @ $.sources[2].reliability'
     ]
 
 
@@ -187,7 +187,7 @@ def test_vocabulary_problems_are_placed_inside_the_document() -> None:
 def test_unknown_keys_can_be_allowed_on_request() -> None:
     data = seed_data()
     data["claims"][0]["colour"] = "red"
-    assert problems_of(data) == ["unknown keys ['colour'] @ $.claims[0]"]
+    assert problems_of(data) == ['unknown keys ["colour"] @ $.claims[0]']
     dossier = claims.structure(data, claims.Dossier, allow_unknown_keys=True)
     assert len(dossier.claims) == len(data["claims"])
 
@@ -196,22 +196,22 @@ def test_unknown_keys_can_be_allowed_on_request() -> None:
     ("change", "expected"),
     [
         (lambda d: d.update(format="other"),
-         "expected 'claims.dossier', got 'other' @ $.format"),
+         'expected "claims.dossier", got "other" @ $.format'),
         (lambda d: d.update(version=2),
          "unsupported version 2; this library reads 1 @ $.version"),
-        (lambda d: d.update(extra=1), "unknown keys ['extra'] @ $"),
-        (lambda d: d.update(claims={}), "expected array, got dict @ $.claims"),
+        (lambda d: d.update(extra=1), 'unknown keys ["extra"] @ $'),
+        (lambda d: d.update(claims={}), "expected array, got object @ $.claims"),
         (lambda d: d["claims"].append([1]), "expected object, got array: [1] @ $.claims[22]"),
         (lambda d: d["claims"][0]["value"].update(type="colour"),
-         "'type' must be one of ['actor', 'count', 'place', 'term', 'text', 'time']: "
-         "type='colour' @ $.claims[0].value"),
+         "'type' must be one of [\"actor\", \"count\", \"place\", \"term\", \"text\", "
+         "\"time\"]: type=\"colour\" @ $.claims[0].value"),
         (lambda d: d["claims"][0]["provenance"].update(relays="wikipedia"),
-         "expected array, got string: 'wikipedia' @ $.claims[0].provenance.relays"),
+         'expected array, got string: "wikipedia" @ $.claims[0].provenance.relays'),
         (lambda d: d["claims"][1]["value"].update(start="28 June"),
-         "expected an ISO 8601 date-time, got '28 June' @ $.claims[1].value.start"),
+         'expected an ISO 8601 date-time, got "28 June" @ $.claims[1].value.start'),
         (lambda d: d["claims"][1]["value"].update(start="2021-06-28T00:00:00"),
          "'start' must carry a time zone (a bare time is ambiguous): "
-         "start=datetime.datetime(2021, 6, 28, 0, 0) @ $.claims[1].value"),
+         "start=2021-06-28T00:00:00 @ $.claims[1].value"),
     ],
 )
 def test_document_errors(change: Any, expected: str) -> None:
@@ -255,7 +255,7 @@ def test_json_lines_head_errors(tmp_path: Path) -> None:
     path = tmp_path / "head.jsonl"
     path.write_text('{"format": "claims.dossier", "version": 1}\n', encoding="utf-8")
     with pytest.raises(claims.DossierError,
-                       match=r"expected 'claims.dossier.lines', got 'claims.dossier' @ line 1"):
+                       match=r'expected "claims.dossier.lines", got "claims.dossier" @ line 1'):
         claims.load(path)
 
 
@@ -276,3 +276,22 @@ def test_a_long_list_of_problems_is_cut_in_the_message_but_kept_whole() -> None:
     assert len(lines) == 1 + 50 + 1
     assert lines[-1] == "  ... and 10 more (all are in .problems)"
     assert len(error.problems) == 60
+
+
+def test_messages_say_json_kinds_and_quote_short_excerpts() -> None:
+    data = seed_data()
+    data["events"][0]["links"] = None
+    data["claims"][0]["id"] = None
+    data["claims"][1]["event"] = "x" * 1_000_000
+    data["claims"][2]["provenance"]["quote"] = ["y" * 1_000_000]
+    data["claims"][3]["status"] = {"status": "z" * 1_000_000}
+    problems = problems_of(data)
+    assert problems[:5] == [
+        "expected array, got null @ $.events[0].links",
+        "expected string, got null @ $.claims[0].id",
+        f'expected string, got array: ["{"y" * 78}…"] @ $.claims[2].provenance.quote',
+        'expected one of ["asserted", "denied", "not_disclosed"], got {"status": '
+        f'"{"z" * 68}…"}} @ $.claims[3].status',
+        f"unknown event '{'x' * 80}…' @ $.claims[1].event",
+    ]
+    assert all(len(p) < 250 and "NoneType" not in p for p in problems)

@@ -21,9 +21,9 @@ from typing import IO, Any, TypeVar, cast
 import attrs
 
 from claims._memory import paused_gc
-from claims.errors import DossierError, Problem, ValidationError
+from claims.errors import DossierError, Problem, ValidationError, excerpt, json_excerpt
 from claims.io._builder import ClaimBuilder, loads_json
-from claims.io._converter import structure_at
+from claims.io._converter import kind_of, structure_at
 from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
 from claims.model import Claim, Dossier, Event, Source, Vocabulary
 from claims.model._dossier import reference_problems
@@ -72,17 +72,18 @@ def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
 def _check_head(data: Any, fmt: str, found: list[Problem], allow_unknown_keys: bool,
                 sections: tuple[str, ...]) -> dict[str, Any] | None:
     if not isinstance(data, dict):
-        found.append(Problem("$", f"expected a JSON object, got {type(data).__name__}"))
+        found.append(Problem("$", f"expected a JSON object, got {kind_of(data)}"))
         return None
     if data.get("format") != fmt:
-        found.append(Problem("$.format", f"expected {fmt!r}, got {data.get('format')!r}"))
+        found.append(Problem("$.format",
+                             f"expected \"{fmt}\", got {json_excerpt(data.get('format'))}"))
     version = data.get("version")
     if version != VERSION:
-        found.append(Problem(
-            "$.version", f"unsupported version {version!r}; this library reads {VERSION}"))
+        found.append(Problem("$.version", f"unsupported version {json_excerpt(version)}; this "
+                                          f"library reads {VERSION}"))
     unknown = sorted(set(data) - {"format", "version", *sections})
     if unknown and not allow_unknown_keys:
-        found.append(Problem("$", f"unknown keys {unknown}"))
+        found.append(Problem("$", f"unknown keys {json_excerpt(unknown)}"))
     return None if found else data
 
 
@@ -99,12 +100,12 @@ def _read_head(head: dict[str, Any], found: list[Problem], allow_unknown_keys: b
 def _read_vocabulary(data: Any, found: list[Problem], allow_unknown_keys: bool) -> Vocabulary:
     """Each section of the vocabulary on its own, then its cross-checks, all reported."""
     if not isinstance(data, dict):
-        found.append(Problem("$.vocabulary", f"expected object, got {type(data).__name__}"))
+        found.append(Problem("$.vocabulary", f"expected object, got {kind_of(data)}"))
         return Vocabulary()
     fields = {f.name: f for f in attrs.fields(attrs.resolve_types(Vocabulary)) if f.init}
     unknown = sorted(set(data) - set(fields))
     if unknown and not allow_unknown_keys:
-        found.append(Problem("$.vocabulary", f"unknown keys {unknown}"))
+        found.append(Problem("$.vocabulary", f"unknown keys {json_excerpt(unknown)}"))
     sections = {}
     for name, field in fields.items():
         if name in data:
@@ -121,7 +122,7 @@ def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_key
                 known: dict[str, set[str]]) -> list[tuple[int, Any]]:
     """Each item of a section on its own, so one bad item hides no problem in another."""
     if not isinstance(data, list):
-        found.append(Problem(f"$.{section}", f"expected array, got {type(data).__name__}"))
+        found.append(Problem(f"$.{section}", f"expected array, got {kind_of(data)}"))
         return []
     items = []
     fast = ClaimBuilder().build if section == "claims" else lambda _: None
@@ -277,7 +278,7 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
                 found.extend(_line_paths(problems))
                 if claim.id in seen:
                     found.append(Problem(f"line {number}: $.id",
-                                         f"duplicate claim id {claim.id!r}"))
+                                         f"duplicate claim id {excerpt(claim.id)}"))
                 seen.add(claim.id)
             if found:
                 raise DossierError(found, str(path))

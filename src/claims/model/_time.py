@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from claims.errors import ValidationError
+from claims.errors import ValidationError, excerpt
 from claims.model import _checks
 
 
@@ -27,10 +27,11 @@ class Precision(enum.Enum):
 def _aware(_: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
     field = attribute.name
     if not isinstance(value, dt.datetime):
-        raise ValidationError(f"{field!r} must be a datetime: {field}={value!r}")
+        raise ValidationError(f"{field!r} must be a datetime: {field}={excerpt(value)}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(
-            f"{field!r} must carry a time zone (a bare time is ambiguous): {field}={value!r}"
+            f"{field!r} must carry a time zone (a bare time is ambiguous): "
+            f"{field}={value.isoformat()}"
         )
 
 

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from claims.errors import Problem, UnknownReferenceError, ValidationError
+from claims.errors import Problem, UnknownReferenceError, ValidationError, excerpt
 from claims.model import _checks
 from claims.model._checks import check_id, lookup
 from claims.model._scope import Scope
@@ -84,7 +84,7 @@ class Exclusion:
     def _at_least_two(self, _: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
         if len(value) < 2:
             raise ValidationError(
-                f"'categories' must name at least two categories: categories={value!r}")
+                f"'categories' must name at least two categories: categories={excerpt(value)}")
 
 
 @attrs.frozen
@@ -160,7 +160,7 @@ class _Tree(Generic[_T]):
             ident = key(item)
             path = f"$.{section}[{index}]"
             if ident in seen:
-                found.append(Problem(f"{path}.id", f"duplicate {what} id {ident!r}"))
+                found.append(Problem(f"{path}.id", f"duplicate {what} id {excerpt(ident)}"))
             seen.add(ident)
             parent = self._parent.get(ident) if self.by_id.get(ident) is item else None
             if parent is None:
@@ -190,7 +190,7 @@ def _source_kind(_: object, attribute: attrs.Attribute[Any], values: tuple[Any, 
     for index, value in enumerate(values):
         if not isinstance(value, str):
             raise ValidationError(f"'{attribute.name}[{index}]' must be a string: "
-                                  f"{attribute.name}[{index}]={value!r}")
+                                  f"{attribute.name}[{index}]={excerpt(value)}")
 
 
 def _tree(section: str, parent: str) -> Any:
@@ -285,7 +285,7 @@ class Vocabulary:
             return self._predicates
         if section == "source_kinds":
             return frozenset(BUILTIN_SOURCE_KINDS + self.source_kinds)
-        raise UnknownReferenceError(f"unknown vocabulary section {section!r}")
+        raise UnknownReferenceError(f"unknown vocabulary section {excerpt(section)}")
 
     def problems(self) -> list[Problem]:
         """Everything wrong with this vocabulary, with paths relative to it."""
@@ -321,7 +321,7 @@ class Vocabulary:
             except ValidationError as exc:
                 found.append(Problem(path, str(exc)))
             if kind in BUILTIN_SOURCE_KINDS or kind in kinds:
-                found.append(Problem(path, f"duplicate source kind {kind!r}"))
+                found.append(Problem(path, f"duplicate source kind {excerpt(kind)}"))
             kinds.add(kind)
         return found
 
@@ -341,7 +341,7 @@ class Vocabulary:
         for item in items:
             section = kinds.get(type(item))
             if section is None:
-                raise ValidationError(f"cannot add {item!r} to a vocabulary: expected a "
+                raise ValidationError(f"cannot add {excerpt(item)} to a vocabulary: expected a "
                                       "Category, Actor, Place, Exclusion, Predicate or str")
             sections[section].append(item)
         return Vocabulary(**{name: tuple(values) for name, values in sections.items()})
@@ -377,7 +377,7 @@ class Vocabulary:
         """
         ident = self._names.get(fold_name(name))
         if ident is None:
-            raise UnknownReferenceError(f"no actor is named {name!r}")
+            raise UnknownReferenceError(f"no actor is named {excerpt(name)}")
         return self.actor(ident)
 
     # -- relations ----------------------------------------------------------------------
