@@ -13,7 +13,6 @@ read as a stream (:func:`iter_claims`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast
@@ -22,9 +21,10 @@ import attrs
 
 from claims._memory import paused_gc
 from claims.errors import DossierError, Problem, ValidationError, excerpt, json_excerpt
-from claims.io._builder import ClaimBuilder, loads_json
+from claims.io._builder import NOT_PARSED, ClaimBuilder, loads_line
 from claims.io._converter import kind_of, structure_at
 from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
+from claims.io._parsing import UNREADABLE, parse
 from claims.model import Claim, Dossier, Event, Source, Vocabulary
 from claims.model._dossier import reference_problems
 
@@ -54,9 +54,10 @@ def structure(data: Any, cls: type[_T], *, allow_unknown_keys: bool = False) -> 
 
 
 def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
-                      path: str | None = None) -> Dossier:
-    """A dossier from its JSON data, reporting every problem in it at once."""
-    found: list[Problem] = []
+                      path: str | None = None, found: list[Problem] | None = None) -> Dossier:
+    """A dossier from its JSON data, reporting every problem in it at once (after ``found``,
+    those its text had)."""
+    found = [] if found is None else found
     head = _check_head(data, FORMAT, found, allow_unknown_keys, sections=_SECTIONS)
     if head is None:
         raise DossierError(found, path)
@@ -71,20 +72,25 @@ def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
 
 def _check_head(data: Any, fmt: str, found: list[Problem], allow_unknown_keys: bool,
                 sections: tuple[str, ...]) -> dict[str, Any] | None:
+    """The document's head checked; None when it is no object (then there is nothing else to
+    check). A wrong format or version is reported with everything else."""
     if not isinstance(data, dict):
         found.append(Problem("$", f"expected a JSON object, got {kind_of(data)}"))
         return None
-    if data.get("format") != fmt:
+    if "format" not in data:
+        found.append(Problem("$", f"required key 'format' missing: expected \"{fmt}\""))
+    elif data["format"] != fmt:
         found.append(Problem("$.format",
-                             f"expected \"{fmt}\", got {json_excerpt(data.get('format'))}"))
-    version = data.get("version")
-    if version != VERSION:
-        found.append(Problem("$.version", f"unsupported version {json_excerpt(version)}; this "
-                                          f"library reads {VERSION}"))
+                             f"expected \"{fmt}\", got {json_excerpt(data['format'])}"))
+    if "version" not in data:
+        found.append(Problem("$", f"required key 'version' missing: expected {VERSION}"))
+    elif type(data["version"]) is not int or data["version"] != VERSION:
+        found.append(Problem("$.version", f"unsupported version {json_excerpt(data['version'])}"
+                                          f"; this library reads {VERSION}"))
     unknown = sorted(set(data) - {"format", "version", *sections})
     if unknown and not allow_unknown_keys:
         found.append(Problem("$", f"unknown keys {json_excerpt(unknown)}"))
-    return None if found else data
+    return data
 
 
 def _read_head(head: dict[str, Any], found: list[Problem], allow_unknown_keys: bool) -> tuple[
@@ -141,7 +147,10 @@ def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_key
 
 def loads(text: str, *, allow_unknown_keys: bool = False) -> Dossier:
     """A dossier from a JSON document's text."""
-    return dossier_from_data(_parse_json(text, None, None), allow_unknown_keys=allow_unknown_keys)
+    data, found = parse(text)
+    if data is UNREADABLE:
+        raise DossierError(found)
+    return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, found=found)
 
 
 def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
@@ -160,25 +169,16 @@ def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
         try:
             if source.suffix == ".jsonl":
                 return _load_lines(source, allow_unknown_keys)
-            text = source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            raw = source.read_bytes()
+        except OSError as exc:
             raise DossierError([Problem("$", f"cannot read the file: {exc}")],
                                str(path)) from exc
-        data = _parse_json(text, str(path), None)
-        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
-
-
-def _parse_json(text: str | bytes, path: str | None, line: int | None) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {line}" if line is not None else f"line {exc.lineno} column {exc.colno}"
-        raise DossierError([Problem("$", f"not valid JSON at {where}: {exc.msg}")],
-                           path) from None
-    except UnicodeDecodeError as exc:
-        where = f" at line {line}" if line is not None else ""
-        raise DossierError([Problem("$", f"not valid UTF-8{where}: {exc.reason}")],
-                           path) from None
+        data, found = parse(raw)
+        del raw
+        if data is UNREADABLE:
+            raise DossierError(found, str(path))
+        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path),
+                                 found=found)
 
 
 def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
@@ -203,9 +203,12 @@ def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
 def _lines_head(stream: IO[bytes], path: str, found: list[Problem], allow_unknown_keys: bool
                 ) -> tuple[Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]],
                            dict[str, set[str]]]:
-    first = stream.readline()
-    head = _check_head(_parse_json(first or b"null", path, 1), LINES_FORMAT, found,
-                       allow_unknown_keys, sections=_SECTIONS[:3])
+    data, problems = parse(stream.readline() or b"null", line=1)
+    found.extend(problems)
+    head = None
+    if data is not UNREADABLE:
+        head = _check_head(data, LINES_FORMAT, found, allow_unknown_keys,
+                           sections=_SECTIONS[:3])
     if head is None:
         raise DossierError([p.rooted_at("line 1: $") for p in found], path)
     vocabulary, sources, events, known = _read_head(head, found, allow_unknown_keys)
@@ -213,26 +216,28 @@ def _lines_head(stream: IO[bytes], path: str, found: list[Problem], allow_unknow
     return vocabulary, sources, events, known
 
 
+_BLANK = b" \t\r\n"
+"""JSON's whitespace: a line of nothing else holds no claim."""
+
+
 def _line_claim(line: bytes, number: int, found: list[Problem], allow_unknown_keys: bool,
                 builder: ClaimBuilder) -> Claim | None:
     """The claim on one line. The fast parser and builder take the common case; anything else
     is parsed again by the standard library and judged by the strict converter."""
-    if not line.strip():
+    if not line.strip(_BLANK):
         return None
-    try:
-        built = builder.build(loads_json(line))
-    except ValueError:  # not JSON to the fast parser: the standard one says why, below
-        built = None
+    data = loads_line(line)
+    if data is not NOT_PARSED:
+        built = builder.build(data)
+        if built is not None:
+            return built
+    data, problems = parse(line, line=number)
+    found.extend(p.rooted_at(f"line {number}: $") for p in problems)
+    if data is UNREADABLE:
+        return None
+    built = None if problems else builder.build(data)
     if built is not None:
         return built
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        found.append(Problem(f"line {number}: $", f"not valid JSON: {exc.msg}"))
-        return None
-    except UnicodeDecodeError as exc:
-        found.append(Problem(f"line {number}: $", f"not valid UTF-8: {exc.reason}"))
-        return None
     claim: Claim | None = structure_at(data, Claim, f"line {number}: $", found,
                                        forbid_extra_keys=not allow_unknown_keys)
     return claim
