@@ -444,6 +444,17 @@ def test_messages_say_json_kinds_and_quote_short_excerpts() -> None:
     assert all(len(p) < 250 and "NoneType" not in p for p in problems)
 
 
+def test_a_relay_is_not_its_own_source() -> None:
+    data = seed_data()
+    provenance = data["claims"][0]["provenance"]
+    provenance["relays"][0]["outlet"] = provenance["source"]
+    assert problems_of(data) == [
+        "a relay names the claim's own source 'us-government': an outlet repeats a source, a "
+        "source does not relay itself @ $.claims[0].provenance.relays[0].outlet"]
+    with pytest.raises(claims.ValidationError, match=r"a relay names the claim's own source"):
+        claims.Provenance(source="sohr", quote="q", relays=[claims.Relay(outlet="sohr")])
+
+
 def test_checking_a_vocabulary_takes_time_linear_in_its_size() -> None:
     """A 5,000-deep chain, and exclusions naming 5,000 categories, in well under a second
     each (walking the chain for each category took minutes)."""
