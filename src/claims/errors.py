@@ -110,12 +110,13 @@ class ValidationError(ClaimsError, ValueError):
         super().__init__(message if message is not None else _listing(self.problems, ""))
 
 
-def _listing(problems: tuple[Problem, ...], where: str) -> str:
+def _listing(problems: tuple[Problem, ...], where: str, limit: int | None = _SHOWN,
+             rest: str = "all are in .problems") -> str:
     count = len(problems)
     head = f"{count} problem{'s' if count != 1 else ''}{where}:"
-    shown = [str(p) for p in problems[:_SHOWN]]
-    if count > _SHOWN:
-        shown.append(f"... and {count - _SHOWN} more (all are in .problems)")
+    shown = [str(p) for p in problems[:limit]]
+    if limit is not None and count > limit:
+        shown.append(f"... and {count - limit} more ({rest})")
     return "\n  ".join([head, *shown])
 
 
@@ -134,6 +135,11 @@ class DossierError(ValidationError):
         listed = tuple(problems)
         self.path = path
         super().__init__(_listing(listed, f" in {path}" if path else ""), problems=listed)
+
+    def listing(self, limit: int | None = None, rest: str = "all are in .problems") -> str:
+        """The message with at most ``limit`` problems (all when None); ``rest`` says where
+        the others are."""
+        return _listing(self.problems, f" in {self.path}" if self.path else "", limit, rest)
 
 
 class UnknownReferenceError(ClaimsError, LookupError):
