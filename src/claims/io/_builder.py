@@ -241,6 +241,8 @@ class ClaimBuilder:
         if type(data) is not dict:
             raise _NotFast
         kind = data.get("type")
+        if type(kind) is not str:
+            raise _NotFast
         get = data.get
         if kind == "count":
             if not _COUNT_KEYS.issuperset(data):

@@ -267,6 +267,8 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
     with stream:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
+        found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
+                                                    also_known=known)))
         if found:
             raise DossierError(found, str(path))
         known = {
