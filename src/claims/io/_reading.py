@@ -13,7 +13,7 @@ read as a stream (:func:`iter_claims`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast
 
@@ -21,7 +21,7 @@ import attrs
 
 from claims._memory import paused_gc
 from claims.errors import DossierError, Problem, ValidationError, excerpt, json_excerpt
-from claims.io._builder import NOT_PARSED, ClaimBuilder, loads_line
+from claims.io._builder import NOT_PARSED, ClaimBuilder, fast_line_reader
 from claims.io._converter import kind_of, structure_at
 from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
 from claims.io._parsing import UNREADABLE, parse
@@ -187,9 +187,9 @@ def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
         claims = []
-        builder = ClaimBuilder()
+        builder, fast = ClaimBuilder(), fast_line_reader()
         for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
             if claim is not None:
                 claims.append((number, claim))
     problems = reference_problems(vocabulary, sources, events, claims, also_known=known)
@@ -221,14 +221,14 @@ _BLANK = b" \t\r\n"
 
 
 def _line_claim(line: bytes, number: int, found: list[Problem], allow_unknown_keys: bool,
-                builder: ClaimBuilder) -> Claim | None:
-    """The claim on one line. The fast parser and builder take the common case; anything else
-    is parsed again by the standard library and judged by the strict converter."""
+                builder: ClaimBuilder, fast: Callable[[bytes], Any] | None) -> Claim | None:
+    """The claim on one line. The fast parser (where installed) and the builder take the common
+    case; anything else is parsed by the standard parser and judged by the strict converter."""
     if not line.strip(_BLANK):
         return None
-    data = loads_line(line)
-    if data is not NOT_PARSED:
-        built = builder.build(data)
+    if fast is not None:
+        data = fast(line)
+        built = None if data is NOT_PARSED else builder.build(data)
         if built is not None:
             return built
     data, problems = parse(line, line=number)
@@ -276,9 +276,9 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
             "events": known.get("events", set()) | {e.id for _, e in events},
         }
         seen: set[str] = set()
-        builder = ClaimBuilder()
+        builder, fast = ClaimBuilder(), fast_line_reader()
         for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
             if claim is not None:
                 problems = reference_problems(vocabulary, [], [], [(number, claim)],
                                               also_known=known)
