@@ -16,25 +16,35 @@ import claims as c
 ids = st.from_regex(r"[a-z0-9][a-z0-9_.:-]{0,11}", fullmatch=True)
 texts = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 optional_texts = st.none() | texts
-numbers = st.integers(min_value=0, max_value=10_000)
+external_ids = st.lists(
+    st.builds(lambda scheme, ident: f"{scheme}:{ident}",
+              st.sampled_from(["ucdp-ged", "acled", "wikidata", "airwars.inc"]),
+              st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_ .:-]{0,10}[A-Za-z0-9]", fullmatch=True)),
+    max_size=2).map(tuple)
 
 
 @st.composite
-def counts(draw: st.DrawFn) -> c.Count:
-    """Counts of every bound kind, with or without their wording."""
-    bound = draw(st.sampled_from(c.model.Bound))
-    low = draw(numbers)
+def counts(draw: st.DrawFn, most: int = 10_000) -> c.Count:
+    """Counts of every bound kind, with or without their wording; figures up to ``most``
+    (the high end of a range up to twice that)."""
+    Bound = c.model.Bound
+    bound = draw(st.sampled_from(Bound))
+    low = draw(st.integers(min_value=0, max_value=most))
     wording = draw(optional_texts)
-    if bound is c.model.Bound.EXACT:
+    if bound is Bound.EXACT:
         return c.Count.exact(low, wording)
-    if bound is c.model.Bound.AT_LEAST:
+    if bound is Bound.AT_LEAST:
         return c.Count.at_least(low, wording)
-    if bound is c.model.Bound.AT_MOST:
+    if bound is Bound.AT_MOST:
         return c.Count.at_most(low, wording)
-    high = draw(st.integers(min_value=low, max_value=low + 10_000))
-    if bound is c.model.Bound.BETWEEN:
+    if bound is Bound.MORE_THAN:
+        return c.Count.more_than(low, wording)
+    if bound is Bound.FEWER_THAN:
+        return c.Count.fewer_than(max(low, 1), wording)
+    high = draw(st.integers(min_value=low, max_value=low + most))
+    if bound is Bound.BETWEEN:
         return c.Count.between(low, high, wording)
-    if bound is c.model.Bound.APPROXIMATELY:
+    if bound is Bound.APPROXIMATELY:
         return c.Count.approximately(draw(st.integers(low, high)), low, high, wording)
     return c.Count.vague(draw(texts), low, draw(st.none() | st.just(high)))
 
@@ -67,9 +77,11 @@ place_refs = st.builds(c.PlaceRef, ids, optional_texts)
 text_values = st.builds(c.Text, texts)
 values = st.one_of(counts(), terms, actor_refs, place_refs, time_spans(), text_values)
 hedges = st.none() | st.sampled_from(c.Hedge)
+coverages = st.none() | st.sampled_from(c.model.Coverage)
 scopes = st.builds(c.Scope, st.none() | ids, st.none() | ids, st.none() | ids)
 relays = st.builds(c.Relay, outlet=ids, url=optional_texts,
-                   published=st.none() | time_spans(), quote=optional_texts)
+                   published=st.none() | time_spans(), quote=optional_texts,
+                   title=optional_texts)
 
 
 @st.composite
@@ -80,6 +92,7 @@ def _provenances(draw: st.DrawFn) -> c.Provenance:
         source=source, quote=draw(texts), published=draw(st.none() | time_spans()),
         url=draw(optional_texts), language=draw(st.none() | st.sampled_from(["en", "ar", "fr"])),
         relays=tuple(draw(st.lists(relays.filter(lambda r: r.outlet != source), max_size=2))),
+        title=draw(optional_texts),
     )
 
 
@@ -91,17 +104,21 @@ sources = st.builds(
 )
 event_links = st.builds(c.model.EventLink, ids, ids)
 events = st.builds(c.Event, id=ids, title=texts, time=st.none() | time_spans(),
-                   place=st.none() | ids, links=st.lists(event_links, max_size=2).map(tuple))
+                   place=st.none() | ids, links=st.lists(event_links, max_size=2).map(tuple),
+                   external_ids=external_ids)
 
 
 @st.composite
 def claims(draw: st.DrawFn, value: st.SearchStrategy[c.model.Value] = values) -> c.Claim:
     """Claims of every status (references are not checked against a dossier here)."""
     status = draw(st.sampled_from(c.Status))
+    ident = draw(ids)
     return c.Claim(
-        id=draw(ids), event=draw(ids), predicate=draw(ids), provenance=draw(provenances),
+        id=ident, event=draw(ids), predicate=draw(ids), provenance=draw(provenances),
         value=None if status is c.Status.NOT_DISCLOSED else draw(value),
         scope=draw(scopes), hedge=draw(hedges), status=status, note=draw(optional_texts),
+        coverage=draw(coverages), revises=draw(st.none() | ids.filter(lambda i: i != ident)),
+        interested=draw(st.none() | st.booleans()), external_ids=draw(external_ids),
     )
 
 
@@ -154,7 +171,8 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         c.Event(id=e, title=draw(texts), time=draw(st.none() | time_spans()),
                 place=draw(st.none() | st.sampled_from(place_ids)),
                 links=tuple(draw(st.lists(st.builds(c.model.EventLink, st.just("follows"),
-                                                    st.sampled_from(event_ids)), max_size=1))))
+                                                    st.sampled_from(event_ids)), max_size=1))),
+                external_ids=draw(external_ids))
         for e in event_ids
     ]
     by_kind = {
@@ -172,7 +190,7 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         status = draw(st.sampled_from(c.Status))
         provenance = c.Provenance(
             source=draw(st.sampled_from(source_ids)), quote=draw(texts),
-            published=draw(st.none() | time_spans()),
+            published=draw(st.none() | time_spans()), title=draw(optional_texts),
             relays=(),
         )
         others = [s for s in source_ids if s != provenance.source]
@@ -185,6 +203,7 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         claim_list.append(c.Claim(
             id=f"claim{index}", event=draw(st.sampled_from(event_ids)), predicate=predicate.id,
             provenance=provenance, scope=scope, hedge=draw(hedges), status=status,
+            coverage=draw(coverages), external_ids=draw(external_ids),
             value=None if status is c.Status.NOT_DISCLOSED else draw(by_kind[predicate.value]),
         ))
     return c.Dossier(tuple(source_list), vocabulary, tuple(event_list), tuple(claim_list))
@@ -264,7 +283,7 @@ _FACT_VALUES: dict[str, st.SearchStrategy[c.model.Value]] = {
             c.model.Precision.PART_OF_DAY),
         st.integers(27, 29), st.integers(1, 30)),
 }
-_small_counts = counts().filter(lambda n: n.low <= 60 and (n.high or 0) <= 120)
+_small_counts = counts(most=60)
 
 
 @st.composite
@@ -284,14 +303,22 @@ def reconcilable_claims(draw: st.DrawFn, max_size: int = 14) -> list[c.Claim]:
             value = draw(_small_counts)
         published = draw(st.none() | st.integers(26, 30).map(
             lambda d: c.TimeSpan.on(dt.date(2021, 6, d), dt.UTC)))
+        event = draw(st.sampled_from(["e1", "e1", "e2"]))
+        source = draw(st.just("monitor") | st.sampled_from([s.id for s in RECONCILE_SOURCES]))
+        earlier = [f.id for f in found
+                   if (f.event, f.predicate, f.source) == (event, predicate, source)]
         found.append(c.Claim(
-            id=f"c{index}", event=draw(st.sampled_from(["e1", "e1", "e2"])),
+            id=f"c{index}", event=event,
             predicate=predicate, value=value, status=status, hedge=draw(hedges),
             scope=draw(st.sampled_from(_SCOPES[:2]) | st.sampled_from(_SCOPES))
             if predicate in ("killed", "injured") else c.Scope(),
-            provenance=c.Provenance(
-                source=draw(st.just("monitor") | st.sampled_from([s.id for s in
-                                                                  RECONCILE_SOURCES])),
-                quote="generated", published=published),
+            provenance=c.Provenance(source=source, quote=draw(st.sampled_from(_QUOTES)),
+                                    published=published),
+            coverage=draw(coverages),
+            revises=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
         ))
     return found
+
+
+_QUOTES = ["generated", "generated", "another statement"]
+"""Few quotes, so that one statement often gives several figures (parts that add up)."""

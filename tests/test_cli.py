@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import claims
+import claims.cli
 from claims.cli import main
 from tests.conftest import ROOT, SEED
 
@@ -18,7 +21,7 @@ def test_report_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("June 2021 United States airstrike in Syria (us-strike-2021-06-28)")
-    assert "  4–9 militiamen killed  [corroborated; 2 independent sources]" in out
+    assert "  4 to at least 9 militiamen killed  [corroborated; 2 independent sources]" in out
     assert "Contradictions\n  target: Syrian Arab News Agency (sana-target)" in out
 
 
@@ -31,13 +34,37 @@ def test_report_json_and_infobox(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_report_as_of(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", str(SEED), "--as-of", "2021-06-29T00:00+03:00"]) == 0
+    bulletins = ROOT / "fixtures" / "invented-bulletins.json"
+    assert main(["report", str(bulletins), "--as-of", "2024-03-02T20:00+03:00"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("As of 2021-06-29T00:00:00+03:00; left out as not yet published: ")
+    assert out.startswith("As of 2024-03-02T20:00:00+03:00; left out as published later: "
+                          "monitor-bulletin-3; left out as undated: ministry-undated\n")
+    assert "0–12 civilians killed" in out.replace(" to ", "–")
+    assert "superseded: monitor-bulletin-1 by monitor-bulletin-2" in out
+    assert main(["report", str(bulletins), "--infobox", "--as-of",
+                 "2024-03-01T20:00+03:00"]) == 0
+    assert capsys.readouterr().out == "0–7 civilians killed (disputed; figures for children " \
+                                      "disputed)\n"
     with pytest.raises(SystemExit) as exited:
         main(["report", str(SEED), "--as-of", "2021-06-29"])
     assert exited.value.code == 2
-    assert "give a time zone" in capsys.readouterr().err
+    hint = capsys.readouterr().err.split("e.g. ")[1].strip()
+    assert hint == "2021-06-29T00:00:00+00:00"
+    assert main(["report", str(SEED), "--as-of", hint]) == 0  # following the hint works
+
+
+def test_version_and_standard_streams(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("claims ")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SEED.read_text(encoding="utf-8")))
+    assert main(["report", "-", "--infobox"]) == 0
+    assert "4–9 militiamen killed" in capsys.readouterr().out
+    assert main(["convert", str(SEED), "-"]) == 0
+    assert claims.loads(capsys.readouterr().out) == claims.load(SEED)
+    assert not (Path.cwd() / "-").exists()
 
 
 def test_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,3 +133,64 @@ def test_python_dash_m_and_the_example_script() -> None:
     example = subprocess.run([sys.executable, str(ROOT / "examples" / "seed_report.py")],
                              capture_output=True, text=True, check=True, encoding="utf-8")
     assert "  Casualties: 4–9 militiamen killed" in example.stdout.splitlines()
+
+
+def _with_words(tmp_path: Path, words: str) -> Path:
+    """The seed with SOHR's figure worded ``words`` (the report prints the wording)."""
+    dossier = claims.load(SEED)
+    sohr = dossier.claim("sohr-killed")
+    evil = attrs.evolve(sohr, value=attrs.evolve(sohr.value, wording=words))
+    changed = attrs.evolve(dossier, claims=tuple(
+        evil if c.id == "sohr-killed" else c for c in dossier.claims))
+    path = tmp_path / "evil.json"
+    claims.dump(changed, path)
+    return path
+
+
+def test_control_characters_in_quotes_are_shown_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _with_words(tmp_path, "at least nine\x1b[2J\x1b]0;owned\x07 \u202egnp.exe")
+    assert main(["report", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "at least nine\\x1b[2J\\x1b]0;owned\\x07 \\u202egnp.exe" in out
+
+
+def test_printable_keeps_text_and_escapes_controls() -> None:
+    assert claims.cli.printable("a\nb\tc الشهداء") == "a\nb\tc الشهداء"
+    assert claims.cli.printable("\x1b[31mred") == "\\x1b[31mred"
+    assert claims.cli.printable("\x9b") == "\\x9b"
+
+
+def test_convert_and_export_refuse_to_overwrite_their_input(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    path.write_bytes(SEED.read_bytes())
+    before = path.read_bytes()
+    assert main(["convert", str(path), str(path)]) == 1
+    assert main(["export", str(path), "--claims", str(path)]) == 1
+    assert main(["export", str(path), "--ucdp", str(tmp_path / "x.csv"),
+                 "--airwars", str(tmp_path / "x.csv")]) == 1
+    assert path.read_bytes() == before
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
+    dossier = claims.load(SEED)
+    path = tmp_path / "out.json"
+    claims.dump(dossier, path)
+    before = path.read_bytes()
+    broken = attrs.evolve(dossier.claims[0], note="\ud800")  # UTF-8 cannot encode it
+    with pytest.raises(claims.ValidationError, match=r"lone surrogate"):
+        claims.dump(attrs.evolve(dossier, claims=(broken, *dossier.claims[1:])), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(tmp_path: Path) -> None:
+    rows = [{"quote": "=HYPERLINK(\"http://x\")", "n": 3, "minus": "-2+3", "ok": "plain"}]
+    path = tmp_path / "rows.csv"
+    claims.export.write_csv(rows, path)
+    text = path.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and "'-2+3" in text and ",3," in text and "plain" in text
+    claims.export.write_csv(rows, path, formulas=True)
+    assert '"=HYPERLINK(""http://x"")"' in path.read_text(encoding="utf-8")

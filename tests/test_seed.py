@@ -25,12 +25,16 @@ def test_every_row_of_the_brief(seed: claims.Dossier) -> None:
     by_id = {c.id: c for c in seed.claims}
     assert by_id["sohr-killed"].value == Count.at_least(9, "at least nine")
     assert by_id["sohr-killed"].scope.category == "militiaman"
+    assert by_id["sohr-killed"].coverage is claims.model.Coverage.COMPLETE
+    assert by_id["militia-killed"].coverage is None  # a party's own dead: complete, derived
     assert by_id["sohr-injured"].value == Count.vague("many", 2)
     militia = by_id["militia-killed"]
     assert militia.value == Count.exact(4, "four")
     assert militia.scope == claims.Scope("faction-member", "kataib-sayyid-al-shuhada")
     assert by_id["sana-killed"].value == Count.exact(1, "a child")
-    assert by_id["sana-killed"].hedge is Hedge.PRESUMABLY
+    # "an air missile attack, presumably by American warplanes, killed a child": the hedge
+    # governs who attacked, not the figures.
+    assert by_id["sana-killed"].hedge is None and by_id["sana-injured"].hedge is None
     assert by_id["sana-injured"].value == Count.exact(3, "three civilians")
     assert by_id["sana-perpetrator"].hedge is Hedge.PRESUMABLY
     assert by_id["us-killed-not-disclosed"].status is Status.NOT_DISCLOSED

@@ -13,6 +13,7 @@ from tests import strategies
 
 E, L, U, B, A, V = (Bound.EXACT, Bound.AT_LEAST, Bound.AT_MOST, Bound.BETWEEN,
                     Bound.APPROXIMATELY, Bound.VAGUE)
+M, F = Bound.MORE_THAN, Bound.FEWER_THAN  # "more than 20" keeps 20; "fewer than 10" keeps 10
 
 # phrase, low, high, bound, noun, category (against the seed vocabulary)
 TABLE = [
@@ -37,12 +38,12 @@ TABLE = [
     ("at least nine", 9, None, L, None, None),
     ("at least nine Iran-backed Iraqi militia fighters", 9, None, L,
      "Iran-backed Iraqi militia fighters", "militiaman"),
-    ("more than 20", 21, None, L, None, None),
-    ("over 100 people", 101, None, L, "people", "person"),
+    ("more than 20", 21, None, M, None, None),
+    ("over 100 people", 101, None, M, "people", "person"),
     ("upwards of 30", 30, None, L, None, None),
     ("no fewer than 12", 12, None, L, None, None),
     ("no less than 5", 5, None, L, None, None),
-    ("in excess of 40", 41, None, L, None, None),
+    ("in excess of 40", 41, None, M, None, None),
     ("55+", 55, None, L, None, None),
     ("55 +", 55, None, L, None, None),
     ("10 or more", 10, None, L, None, None),
@@ -50,9 +51,9 @@ TABLE = [
     ("at most 7", 0, 7, U, None, None),
     ("up to 12 children", 0, 12, U, "children", "child"),
     ("as many as 300", 0, 300, U, None, None),
-    ("less than 10", 0, 9, U, None, None),
-    ("fewer than ten", 0, 9, U, None, None),
-    ("under 5", 0, 4, U, None, None),
+    ("less than 10", 0, 9, F, None, None),
+    ("fewer than ten", 0, 9, F, None, None),
+    ("under 5", 0, 4, F, None, None),
     ("no more than five", 0, 5, U, None, None),
     ("3 or fewer", 0, 3, U, None, None),
     # ranges
@@ -92,6 +93,14 @@ TABLE = [
     ("tens", 10, None, V, None, None),
     ("hundreds", 100, None, V, None, None),
     ("thousands of civilians", 1000, None, V, "civilians", "civilian"),
+    # multipliers, ranges after bound words, "or" (more in tests/data/tricky_phrases.json)
+    ("a hundred people", 100, 100, E, "people", "person"),
+    ("two dozen militiamen", 24, 24, E, "militiamen", "militiaman"),
+    ("1.5 million people", 1_500_000, 1_500_000, E, "people", "person"),
+    ("hundreds of thousands of civilians", 100_000, None, V, "civilians", "civilian"),
+    ("3 or 4 civilians", 3, 4, B, "civilians", "civilian"),
+    ("up to 5-10 people", 0, 10, U, "people", "person"),
+    ("a 12-year-old child", 1, 1, E, "12-year-old child", "child"),
 ]
 
 
@@ -129,11 +138,22 @@ def test_vague_readings_can_be_overridden() -> None:
         ("less than 0", r"'less than 0' leaves no count"),
         ("about 50 (60-70)", r"the band \(60-70\) does not hold 50"),
         ("", r"expected a phrase with a count, got ''"),
+        (None, r"expected a phrase with a count, got None"),
+        ("2.5", r"'2\.5' is not a whole number"),
+        ("nine twelve", r"'twelve' after 'nine' is not understood"),
+        ("x" * 1_000, r"cannot read a count in 'x{80}…': expected a number"),
     ],
 )
 def test_unreadable_phrases(phrase: str, message: str) -> None:
     with pytest.raises(claims.ParseError, match=message):
         parse_count(phrase)
+
+
+def test_the_band_must_be_a_finite_fraction() -> None:
+    assert parse_count("about 50", approximate=0.2).count.low == 40
+    with pytest.raises(claims.ValidationError, match=r"'approximate' must be a finite number "
+                                                     r">= 0: approximate=nan"):
+        parse_count("about 50", approximate=float("nan"))
 
 
 @given(strategies.counts())
@@ -179,12 +199,32 @@ def test_parsing_never_returns_low_above_high(text: str) -> None:
         ("the army denied any casualties", None, Status.DENIED),
         ("Despite the U.S. not disclosing the information", None, Status.NOT_DISCLOSED),
         ("nine militia fighters died", None, Status.ASSERTED),
+        # negation
+        ("the toll could not be independently confirmed", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("the deaths were not confirmed", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("the figure has not yet been verified", Hedge.UNCONFIRMED, Status.ASSERTED),
+        ("the army did not deny the strike", None, Status.ASSERTED),
+        ("the ministry does not deny it", None, Status.ASSERTED),
+        ("the group has not denied involvement", None, Status.ASSERTED),
+        ("officials neither confirmed nor denied the deaths", Hedge.UNCONFIRMED,
+         Status.ASSERTED),
+        ("no group has claimed responsibility", None, Status.ASSERTED),
+        ("the army denied it but did not deny the strike", None, Status.DENIED),
     ],
 )
 def test_stance(text: str, hedge: Hedge | None, status: Status) -> None:
     stance = parse_stance(text)
     assert (stance.hedge, stance.status) == (hedge, status)
     assert bool(stance.cues) == (hedge is not None or status is not Status.ASSERTED)
+
+
+def test_a_negated_confirmation_is_the_cue() -> None:
+    assert parse_stance("it could not be independently confirmed").cues == (
+        "could not be independently confirmed",)
+    assert parse_stance("neither confirmed nor denied").cues == ("neither confirmed",)
+    with pytest.raises(claims.ParseError, match=r"expected a phrase to read a stance in, "
+                                                r"got None"):
+        parse_stance(None)  # type: ignore[arg-type]
 
 
 def test_the_seed_quotes_read_as_the_fixture_records_them(seed: claims.Dossier) -> None:

@@ -6,13 +6,17 @@ and the places where sources contradict one another.
 
 The names here are what a notebook user types. Families live in their packages:
 :mod:`claims.model` (every value type), :mod:`claims.io`, :mod:`claims.parse`,
-:mod:`claims.reconciler` (result types, policies), :mod:`claims.render` (text, HTML, plots)
-and :mod:`claims.export` (rows, frames, CSV, UCDP, Airwars, PROV). ``docs/architecture.md``
-says which to open for which change.
+:mod:`claims.reconciler` (result types, policies), :mod:`claims.render` (text, HTML, plots),
+:mod:`claims.export` (rows, frames, CSV, UCDP, Airwars, ACLED, Wikipedia, Wikidata, PROV),
+:mod:`claims.importers` (UCDP GED and ACLED exports read in as claims) and :mod:`claims.trust`
+(sources' reliability learned across events). ``docs/architecture.md`` says which to open
+for which change.
 """
 
 from claims import export as export
+from claims import importers as importers
 from claims import render as render
+from claims import trust as trust
 from claims.errors import (
     ClaimsError,
     DossierError,

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import metadata
 from typing import IO
 
 from claims import export
 from claims.errors import ClaimsError, DossierError
-from claims.io import distinct_paths, dump, load, write_atomically
+from claims.io import distinct_paths, dump, dumps, load, loads, write_atomically
 from claims.model import Dossier
 from claims.report import reconcile
 
@@ -25,7 +27,8 @@ def _as_of(text: str) -> dt.datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {text!r}") from None
     if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"give a time zone, e.g. {text}+00:00")
+        raise argparse.ArgumentTypeError(
+            f"give a time zone, e.g. {moment.replace(tzinfo=dt.UTC).isoformat()}")
     return moment
 
 
@@ -35,11 +38,35 @@ def _count(text: str) -> int:
     return int(text)
 
 
+def _version() -> str:
+    try:
+        return metadata.version("claims")
+    except metadata.PackageNotFoundError:  # run from a source tree without installing
+        return "unknown"
+
+
+def _read(path: str) -> Dossier:
+    """The dossier at ``path``; ``-`` reads a JSON document from standard input."""
+    _progress(f"reading {path}")
+    if path == "-":
+        return loads(sys.stdin.read())
+    return load(path)
+
+
+def _progress(message: str) -> None:
+    """A line on standard error about long work, only when a person is watching it."""
+    if sys.stderr.isatty():
+        print(f"claims: {message}…", file=sys.stderr, flush=True)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claims",
-        description="Reconcile what different sources say about the same event.",
+        description="Reconcile what different sources say about the same event. A FILE of "
+                    "'-' is a JSON dossier read from standard input; convert's target '-' "
+                    "writes JSON to standard output.",
     )
+    parser.add_argument("--version", action="version", version=f"claims {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     report = commands.add_parser(
         "report", help="reconcile a dossier and print what can be said",
@@ -69,13 +96,19 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("target", help="the file to write")
     export = commands.add_parser(
         "export", help="write the reconciled figures or the provenance in the field's formats",
-        description="Reconcile a dossier and write UCDP-GED-style rows (low/best/high, "
-                    "number of sources, original source vs. outlet), Airwars-style rows "
-                    "(min/max, grade) as CSV, or the provenance as W3C PROV-JSON.",
+        description="Reconcile a dossier and write UCDP GED rows (low/best/high, deaths by "
+                    "side, original source vs. outlet), Airwars rows (min/max, grade), ACLED "
+                    "rows (one conservative figure) as CSV, cited Wikipedia infobox lines, "
+                    "Wikidata QuickStatements, or the provenance as W3C PROV-JSON.",
     )
     export.add_argument("file", help="the dossier, .json or .jsonl")
     export.add_argument("--ucdp", metavar="CSV", help="write UCDP-GED-style rows here")
     export.add_argument("--airwars", metavar="CSV", help="write Airwars-style rows here")
+    export.add_argument("--acled", metavar="CSV", help="write ACLED-style rows here")
+    export.add_argument("--wikipedia", metavar="TXT",
+                        help="write cited Wikipedia infobox lines here")
+    export.add_argument("--wikidata", metavar="TXT",
+                        help="write Wikidata QuickStatements here (items as placeholders)")
     export.add_argument("--results", metavar="CSV", help="write every count result here")
     export.add_argument("--claims", metavar="CSV", help="write every claim here")
     export.add_argument("--prov", metavar="JSON",
@@ -87,16 +120,22 @@ def _export(dossier: Dossier, args: argparse.Namespace) -> None:
     report = reconcile(dossier)
     tables = {"ucdp": lambda: export.ucdp_rows(report),
               "airwars": lambda: export.airwars_rows(report),
+              "acled": lambda: export.acled_rows(report),
               "results": lambda: export.result_rows(report),
               "claims": lambda: export.claim_rows(dossier)}
-    wanted = [name for name in (*tables, "prov") if getattr(args, name)]
+    texts: dict[str, Callable[[], str]] = {
+        "wikipedia": lambda: export.wikipedia_infobox(report) + "\n",
+        "wikidata": lambda: "".join(f"{line}\n" for line in export.wikidata_statements(report)),
+        "prov": lambda: export.prov_document(dossier, report).serialize(format="json")}
+    wanted = [name for name in (*tables, *texts) if getattr(args, name)]
     if not wanted:
-        raise ClaimsError("say what to export: --ucdp, --airwars, --results, --claims or --prov")
+        raise ClaimsError("say what to export: --ucdp, --airwars, --acled, --results, "
+                          "--claims, --wikipedia, --wikidata or --prov")
     distinct_paths((args.file,), tuple((f"--{name}", getattr(args, name)) for name in wanted))
     for name in wanted:
         target = getattr(args, name)
-        if name == "prov":
-            text = export.prov_document(dossier).serialize(format="json")
+        if name in texts:
+            text = texts[name]()
 
             def write(stream: IO[str], text: str = text) -> None:
                 stream.write(text)
@@ -112,36 +151,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     source = args.source if args.command == "convert" else args.file
     try:
-        if args.command == "convert":
+        if args.command == "convert" and "-" not in (source, args.target):
             distinct_paths((source,), (("the converted dossier", args.target),))
-        dossier = load(source)
+        dossier = _read(source)
         if args.command == "check":
             print(f"{args.file}: {len(dossier.claims)} claims about {len(dossier.events)} "
                   f"events from {len(dossier.sources)} sources; no problems")
         elif args.command == "convert":
-            dump(dossier, args.target)
+            _progress(f"writing {args.target}")
+            if args.target == "-":
+                sys.stdout.write(dumps(dossier))
+            else:
+                dump(dossier, args.target)
         elif args.command == "export":
             _export(dossier, args)
         else:
+            _progress(f"reconciling {len(dossier.claims):,} claims")
             report = reconcile(dossier, as_of=args.as_of)
             if args.json:
-                sys.stdout.write(report.to_json())
+                sys.stdout.write(report.to_json())  # JSON escapes control characters itself
             elif args.infobox:
-                print(report.infobox())
+                print(printable(report.infobox()))
             else:
-                sys.stdout.write(str(report))
+                sys.stdout.write(printable(str(report)))
     except BrokenPipeError:  # the reader went away (claims report FILE | head): stop quietly
         _silence_stdout()
         return 0
     except DossierError as error:
         limit = args.limit if args.command == "check" else _SHOWN
         listing = error.listing(limit, f"claims check {source} lists them all")
-        print(f"claims: {listing}", file=sys.stderr)
+        print(f"claims: {printable(listing)}", file=sys.stderr)
         return 1
     except (ClaimsError, OSError) as error:
-        print(f"claims: {error}", file=sys.stderr)
+        print(f"claims: {printable(str(error))}", file=sys.stderr)
         return 1
     return 0
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (escape sequences start with one) and the bidirectional overrides,
+which could rewrite what a terminal shows; newlines and tabs pass."""
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: every control character shown escaped (``\\x1b``), so a quote
+    from a source cannot move the cursor, recolour or hide the report."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _silence_stdout() -> None:

@@ -1,21 +1,36 @@
 """Exports: claims and results as rows, frames and CSV, and in the field's formats (UCDP GED,
-Airwars, W3C PROV). The column mappings are in ``docs/exports.md``."""
+Airwars, ACLED, Wikipedia infobox lines, Wikidata QuickStatements, W3C PROV). The column
+mappings, and what each leaves empty, are in ``docs/exports.md``."""
 
-from claims.export._airwars import airwars_rows
-from claims.export._csv import write_csv
+from claims.export._acled import ACLED_COLUMNS, acled_rows
+from claims.export._airwars import AIRWARS_COLUMNS, airwars_rows
+from claims.export._columns import COLUMN_TYPES
+from claims.export._csv import neutralise, write_csv
 from claims.export._frames import to_pandas, to_polars
 from claims.export._prov import prov_document
 from claims.export._rows import Row, claim_rows, result_rows
-from claims.export._ucdp import ucdp_rows
+from claims.export._ucdp import GED_COLUMNS, ucdp_rows
+from claims.export._wikidata import PROPERTIES, wikidata_statements
+from claims.export._wikipedia import cite, wikipedia_infobox
 
 __all__ = [
+    "ACLED_COLUMNS",
+    "AIRWARS_COLUMNS",
+    "COLUMN_TYPES",
+    "GED_COLUMNS",
+    "PROPERTIES",
     "Row",
+    "acled_rows",
     "airwars_rows",
+    "cite",
     "claim_rows",
+    "neutralise",
     "prov_document",
     "result_rows",
     "to_pandas",
     "to_polars",
     "ucdp_rows",
+    "wikidata_statements",
+    "wikipedia_infobox",
     "write_csv",
 ]

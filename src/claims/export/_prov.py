@@ -1,39 +1,101 @@
-"""W3C PROV: the dossier's provenance as a PROV document (the ``prov`` extra)."""
+"""W3C PROV: the dossier's provenance as a PROV document (the ``prov`` extra), and, given a
+report, each reconciled figure derived from the claims behind it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from claims._extras import require
-from claims.model import Dossier
+from claims.export._events import claims_behind
+from claims.model import Dossier, Provenance, Relay, Scope
+from claims.reconciler import CountResult, Policy
+from claims.report import Report
 
 
-def prov_document(dossier: Dossier) -> Any:
-    """The dossier's provenance as a W3C PROV document (the ``prov`` extra): each source an
-    agent, each claim an entity attributed to it, each relay an entity quoted from the claim
-    and attributed to its outlet. ``prov_document(d).serialize(format="json")`` is PROV-JSON.
+def _figure_id(result: CountResult) -> str:
+    key = result.key
+    scope: Scope = key.scope
+    parts = [scope.category or "all", scope.actor or "all", scope.place or "all"]
+    return f"claims:figure/{key.event}/{key.predicate}/{'/'.join(parts)}"
+
+
+def _published(document: Any, entity: Any, record: Provenance | Relay) -> None:
+    """The publication, as the entity's generation at its (first) instant."""
+    if record.published is not None:
+        document.wasGeneratedBy(entity, None, record.published.start)
+
+
+def prov_document(dossier: Dossier, report: Report | None = None) -> Any:
+    """The dossier's provenance as a W3C PROV document (the ``prov`` extra).
+
+    Each source is an agent (its kind, and the party it speaks for: an agent the source
+    ``actedOnBehalfOf``); each claim an entity ``wasAttributedTo`` its source, its quote the
+    ``prov:value`` (tagged with its language), its URL the ``prov:location``, its title kept,
+    its publication time a generation (``wasGeneratedBy`` at that time); each relay an entity
+    that ``wasQuotedFrom`` the claim and ``wasAttributedTo`` its outlet, with its own URL,
+    time, title and words. Given the report, each reconciled figure is an entity (its range,
+    best figure and grade) that ``wasDerivedFrom`` every claim behind it, so the provenance
+    of a number can be followed back to what each source said.
+    ``prov_document(d, report).serialize(format="json")`` is PROV-JSON.
+
+    Args:
+        dossier: The dossier.
+        report: Its report, to add the reconciled figures.
     """
     model = require("prov.model", extra="prov", feature="prov_document")
     document = model.ProvDocument()
     document.add_namespace("claims", "urn:claims:")
+    vocabulary = dossier.vocabulary
+    parties: set[str] = set()
     for source in dossier.sources:
-        document.agent(f"claims:source/{source.id}",
-                       {"prov:label": source.name, "claims:kind": source.kind})
+        agent = document.agent(f"claims:source/{source.id}", {
+            "prov:label": source.name, "claims:kind": source.kind,
+            **({"claims:reliability": source.reliability.value} if source.reliability else {}),
+        })
+        if source.affiliation is not None:
+            party = f"claims:actor/{source.affiliation}"
+            if source.affiliation not in parties:
+                parties.add(source.affiliation)
+                name = (vocabulary.actor(source.affiliation).name
+                        if vocabulary.has("actors", source.affiliation) else source.affiliation)
+                document.agent(party, {"prov:label": name})
+            document.actedOnBehalfOf(agent, party)
     for claim in dossier.claims:
-        attributes: Mapping[str, Any] = {
-            "prov:value": claim.provenance.quote, "claims:event": claim.event,
+        provenance = claim.provenance
+        quote = (model.Literal(provenance.quote, langtag=provenance.language)
+                 if provenance.language else provenance.quote)
+        attributes: dict[str, Any] = {
+            "prov:value": quote, "claims:event": claim.event,
             "claims:predicate": claim.predicate, "claims:status": claim.status.value,
-            **({"claims:value": str(claim.value)} if claim.value is not None else {}),
-            **({"claims:hedge": claim.hedge.value} if claim.hedge is not None else {}),
         }
+        optional = {"claims:value": None if claim.value is None else str(claim.value),
+                    "claims:hedge": None if claim.hedge is None else claim.hedge.value,
+                    "prov:location": provenance.url, "claims:title": provenance.title,
+                    "claims:language": provenance.language,
+                    "claims:external_ids": "; ".join(claim.external_ids) or None}
+        attributes.update({k: v for k, v in optional.items() if v is not None})
         entity = document.entity(f"claims:claim/{claim.id}", attributes)
         document.wasAttributedTo(entity, f"claims:source/{claim.source}")
-        for index, relay in enumerate(claim.provenance.relays):
-            relayed = document.entity(
-                f"claims:relay/{claim.id}/{index}",
-                {"claims:outlet": relay.outlet, **({"prov:location": relay.url}
-                                                   if relay.url else {})})
+        _published(document, entity, provenance)
+        for index, relay in enumerate(provenance.relays):
+            kept = {"prov:location": relay.url, "claims:title": relay.title,
+                    "prov:value": relay.quote}
+            relayed = document.entity(f"claims:relay/{claim.id}/{index}", {
+                "claims:outlet": relay.outlet, **{k: v for k, v in kept.items() if v}})
             document.wasQuotedFrom(relayed, entity)
             document.wasAttributedTo(relayed, f"claims:source/{relay.outlet}")
+            _published(document, relayed, relay)
+    if report is not None:
+        for event in report.results:
+            for result in event.counts:
+                estimate = Policy.MOST_CREDIBLE.estimate(result)
+                figure = document.entity(_figure_id(result), {
+                    "prov:label": result.range_text(), "claims:event": result.key.event,
+                    "claims:predicate": result.key.predicate, "claims:low": result.low.value,
+                    "claims:high": result.high.value, "claims:high_open": result.high.open,
+                    "claims:grade": result.grade.value,
+                    **({"claims:best": estimate.best} if estimate.best is not None else {}),
+                })
+                for claim in claims_behind([result], report):
+                    document.wasDerivedFrom(figure, f"claims:claim/{claim.id}")
     return document

@@ -12,7 +12,8 @@ Row = dict[str, Any]
 
 
 def claim_rows(dossier: Dossier) -> list[Row]:
-    """One row per claim, its provenance in columns (source, outlets, published, quote)."""
+    """One row per claim, its provenance in columns (source, outlets, published, quote);
+    ``published`` is the zone-aware start of the publication time."""
     rows = []
     for claim in dossier.claims:
         source = dossier.source(claim.source)
@@ -27,8 +28,10 @@ def claim_rows(dossier: Dossier) -> list[Row]:
             "hedge": None if claim.hedge is None else claim.hedge.value,
             "source": source.id, "source_name": source.name, "source_kind": source.kind,
             "outlets": "; ".join(r.outlet for r in claim.provenance.relays) or None,
-            "published": None if published is None else published.start.isoformat(),
+            "published": None if published is None else published.start,
             "url": claim.provenance.url, "quote": claim.provenance.quote, "note": claim.note,
+            "title": claim.provenance.title,
+            "external_ids": "; ".join(claim.external_ids) or None,
         })
     return rows
 

@@ -2,7 +2,14 @@
 objects to and from plain data. Every problem in a document is reported at once, with its
 place; writing is deterministic and atomic."""
 
-from claims.io._files import FORMAT, LINES_FORMAT, VERSION, distinct_paths, write_atomically
+from claims.io._files import (
+    FORMAT,
+    LINES_FORMAT,
+    VERSION,
+    distinct_paths,
+    dossier_schema,
+    write_atomically,
+)
 from claims.io._reading import iter_claims, load, loads, structure
 from claims.io._writing import dump, dumps, unstructure
 
@@ -11,6 +18,7 @@ __all__ = [
     "LINES_FORMAT",
     "VERSION",
     "distinct_paths",
+    "dossier_schema",
     "dump",
     "dumps",
     "iter_claims",

@@ -21,6 +21,7 @@ from claims.model import (
     Bound,
     Claim,
     Count,
+    Coverage,
     Hedge,
     PlaceRef,
     Precision,
@@ -35,9 +36,11 @@ from claims.model import (
 )
 
 _CLAIM_KEYS = frozenset(("id", "event", "predicate", "provenance", "value", "scope", "hedge",
-                         "status", "note"))
-_PROVENANCE_KEYS = frozenset(("source", "quote", "published", "url", "language", "relays"))
-_RELAY_KEYS = frozenset(("outlet", "url", "published", "quote"))
+                         "status", "note", "coverage", "revises", "interested",
+                         "external_ids"))
+_PROVENANCE_KEYS = frozenset(("source", "quote", "published", "url", "language", "relays",
+                              "title"))
+_RELAY_KEYS = frozenset(("outlet", "url", "published", "quote", "title"))
 _SCOPE_KEYS = frozenset(("category", "actor", "place"))
 _TIME_KEYS = frozenset(("start", "end", "precision", "wording"))
 _COUNT_KEYS = frozenset(("type", "low", "high", "bound", "best", "wording"))
@@ -119,6 +122,7 @@ def loads_json(text: str | bytes) -> Any:
 _HEDGES = {h.value: h for h in Hedge}
 _STATUSES = {s.value: s for s in Status}
 _BOUNDS = {b.value: b for b in Bound}
+_COVERAGES = {c.value: c for c in Coverage}
 _PRECISIONS = {p.value: p for p in Precision}
 
 
@@ -148,6 +152,24 @@ def _text(value: Any) -> Any:
     if value is not None and type(value) is not str:
         raise _NotFast
     return value
+
+
+def _flag(value: Any) -> Any:
+    """True, False, or null (absent)."""
+    if value is _ABSENT:
+        return None
+    if value is not None and type(value) is not bool:
+        raise _NotFast
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list of strings (absent: none); anything else, the converter judges."""
+    if value is _ABSENT:
+        return ()
+    if type(value) is not list or any(type(v) is not str for v in value):
+        raise _NotFast
+    return tuple(value)
 
 
 def _number(value: Any) -> Any:
@@ -189,6 +211,10 @@ class ClaimBuilder:
             hedge=_member(_HEDGES, get("hedge", _ABSENT), None, nullable=True),
             status=_member(_STATUSES, get("status", _ABSENT), Status.ASSERTED),
             note=_text(get("note", _ABSENT)),
+            coverage=_member(_COVERAGES, get("coverage", _ABSENT), None, nullable=True),
+            revises=_text(get("revises", _ABSENT)),
+            interested=_flag(get("interested", _ABSENT)),
+            external_ids=_texts(get("external_ids", _ABSENT)),
         )
 
     def _provenance(self, data: Any) -> Provenance:
@@ -206,19 +232,21 @@ class ClaimBuilder:
         published = get("published", _ABSENT)
         key = ("provenance", _text(_need(data, "source")), _text(_need(data, "quote")),
                _time_key(published), _text(get("url", _ABSENT)),
-               _text(get("language", _ABSENT)), tuple(_relay_key(r) for r in relays))
+               _text(get("language", _ABSENT)), tuple(_relay_key(r) for r in relays),
+               _text(get("title", _ABSENT)))
         provenance = self._shared.get(key)
         if provenance is None:
             provenance = self._shared[key] = Provenance(
                 source=key[1], quote=key[2], published=self._time(published),
-                url=key[4], language=key[5], relays=tuple(self._relay(r) for r in relays))
+                url=key[4], language=key[5], relays=tuple(self._relay(r) for r in relays),
+                title=key[7])
         return cast(Provenance, provenance)
 
     def _relay(self, data: dict[str, Any]) -> Relay:
         get = data.get
         return Relay(outlet=data["outlet"], url=_text(get("url", _ABSENT)),
                      published=self._time(get("published", _ABSENT)),
-                     quote=_text(get("quote", _ABSENT)))
+                     quote=_text(get("quote", _ABSENT)), title=_text(get("title", _ABSENT)))
 
     def _scope(self, data: Any) -> Scope:
         if data is _ABSENT:
@@ -303,7 +331,8 @@ def _relay_key(data: Any) -> tuple[Any, ...]:
         raise _NotFast
     get = data.get
     return (_text(_need(data, "outlet")), _text(get("url", _ABSENT)),
-            _time_key(get("published", _ABSENT)), _text(get("quote", _ABSENT)))
+            _time_key(get("published", _ABSENT)), _text(get("quote", _ABSENT)),
+            _text(get("title", _ABSENT)))
 
 
 def _time_span(start: Any, end: Any, precision: Precision, wording: Any) -> TimeSpan:

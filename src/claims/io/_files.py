@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib.resources
+import json
 import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from claims.errors import ValidationError
 
@@ -17,6 +20,21 @@ LINES_FORMAT = "claims.dossier.lines"
 VERSION = 1
 
 PathLike = str | os.PathLike[str]
+
+
+@functools.cache
+def _schema_text() -> str:
+    resource = importlib.resources.files("claims") / "schema" / "dossier.schema.json"
+    return resource.read_text(encoding="utf-8")
+
+
+def dossier_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the dossier format, shipped with the package (and
+    as ``docs/dossier.schema.json``), for tools outside Python. It checks each item's shape;
+    :func:`claims.load` also checks what a schema cannot say (``low <= high``, references
+    to declared ids, a value of the predicate's kind)."""
+    data: dict[str, Any] = json.loads(_schema_text())
+    return data
 
 
 def write_atomically(path: PathLike, write: Callable[[IO[str]], None], *,

@@ -25,8 +25,7 @@ from claims.io._builder import NOT_PARSED, ClaimBuilder, fast_line_reader
 from claims.io._converter import kind_of, structure_at
 from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
 from claims.io._parsing import UNREADABLE, parse
-from claims.model import Claim, Dossier, Event, Source, Vocabulary
-from claims.model._dossier import reference_problems
+from claims.model import Claim, Dossier, Event, Source, Vocabulary, reference_problems
 
 _T = TypeVar("_T")
 _SECTIONS = ("sources", "vocabulary", "events", "claims")
@@ -281,7 +280,7 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
             claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
             if claim is not None:
                 problems = reference_problems(vocabulary, [], [], [(number, claim)],
-                                              also_known=known)
+                                              also_known={**known, "claims": seen})
                 found.extend(_line_paths(problems))
                 if claim.id in seen:
                     found.append(Problem(f"line {number}: $.id",

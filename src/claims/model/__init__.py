@@ -2,9 +2,9 @@
 and the dossier that holds them. Every class here is an immutable attrs value whose
 constructor validates; :mod:`claims` re-exports the ones a notebook user types."""
 
-from claims.model._claim import Claim, Hedge, Status
+from claims.model._claim import Claim, Coverage, Hedge, Status
 from claims.model._count import Bound, Count, Interval
-from claims.model._dossier import Dossier
+from claims.model._dossier import Dossier, reference_problems
 from claims.model._event import Event, EventLink
 from claims.model._provenance import Provenance, Relay
 from claims.model._scope import EVERYONE, Scope
@@ -34,6 +34,7 @@ __all__ = [
     "Category",
     "Claim",
     "Count",
+    "Coverage",
     "Dossier",
     "Event",
     "EventLink",
@@ -58,4 +59,5 @@ __all__ = [
     "Vocabulary",
     "VocabularyItem",
     "fold_name",
+    "reference_problems",
 ]

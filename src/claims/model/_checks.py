@@ -14,6 +14,7 @@ from claims.errors import UnknownReferenceError, ValidationError, excerpt
 _T = TypeVar("_T")
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*")
+_EXTERNAL_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*:[^\s](?:[^\r\n]*[^\s])?")
 
 
 def check_id(field: str, value: object) -> None:
@@ -22,6 +23,17 @@ def check_id(field: str, value: object) -> None:
         raise ValidationError(
             f"{field!r} must be a slug of lowercase letters, digits and '_.:-': "
             f"{field}={excerpt(value)}"
+        )
+
+
+def check_external_id(field: str, value: object) -> None:
+    """An id in another collection, as ``scheme:identifier`` (``ucdp-ged:423091``,
+    ``acled:SYR12345``, ``wikidata:Q107095734``): a lowercase scheme, a colon, and the
+    identifier exactly as that collection writes it (any case, no surrounding space)."""
+    if not isinstance(value, str) or _EXTERNAL_ID.fullmatch(value) is None:
+        raise ValidationError(
+            f"{field!r} must be 'scheme:identifier' with a lowercase scheme (e.g. "
+            f"'acled:SYR12345'): {field}={value!r}"
         )
 
 
@@ -71,6 +83,11 @@ def optional_count(_: Any, attribute: attrs.Attribute[Any], value: object) -> No
 def slugs(_: Any, attribute: attrs.Attribute[Any], values: object) -> None:
     for index, value in enumerate(_tuple(attribute.name, values)):
         check_id(f"{attribute.name}[{index}]", value)
+
+
+def external_ids(_: Any, attribute: attrs.Attribute[Any], values: object) -> None:
+    for index, value in enumerate(_tuple(attribute.name, values)):
+        check_external_id(f"{attribute.name}[{index}]", value)
 
 
 def texts(_: Any, attribute: attrs.Attribute[Any], values: object) -> None:

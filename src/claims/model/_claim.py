@@ -43,6 +43,18 @@ class Status(enum.Enum):
     """The source declined to give a value ("casualties not disclosed"): a recorded non-claim."""
 
 
+class Coverage(enum.Enum):
+    """Whether a count about a narrower group is the source's whole account of the broader
+    groups it lies within (see ``docs/reconciliation.md``, "Parts and accounts")."""
+
+    COMPLETE = "complete"
+    """The source's whole account: "four of our members were killed" from the militia is its
+    figure for militiamen killed, and can set an end of their range."""
+    PARTIAL = "partial"
+    """A part only: a medic's "three children" is a floor for civilians, never an end of
+    their range."""
+
+
 @attrs.frozen(kw_only=True)
 class Claim:
     """One assertion: ``source`` says that, for ``event``, ``predicate`` of ``scope`` is ``value``.
@@ -57,6 +69,16 @@ class Claim:
         hedge: The source's own qualification ("presumably").
         status: Asserted, denied, or not disclosed.
         note: The coder's note on how the quote was read.
+        coverage: For a count, whether it is the source's whole account of the broader
+            groups up to its summary category (complete) or a part of them (partial). Left
+            unset, a party's count of its own dead is complete and any other is partial.
+        revises: The id of an earlier claim of the same source that this one replaces, for
+            when publication times are equal or unknown (a numbered bulletin).
+        interested: Whether the source is an interested party in this claim. Left unset, a
+            party speaking of its own losses, or for the event's perpetrator about the harm,
+            is interested (``docs/reconciliation.md``, "Interested parties").
+        external_ids: The record the claim was read from in another collection, as
+            ``scheme:identifier`` (``ucdp-ged:423091``, ``acled:SYR12345``).
 
     Raises:
         ValidationError: when a non-claim has a value or an assertion has none.
@@ -73,6 +95,13 @@ class Claim:
     status: Status = attrs.field(default=Status.ASSERTED,
                                  validator=_checks.of_type(Status, "a Status"))
     note: str | None = attrs.field(default=None, validator=_checks.optional_text)
+    coverage: Coverage | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.of_type(Coverage, "a Coverage")))
+    revises: str | None = attrs.field(default=None, validator=_checks.optional_slug)
+    interested: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.of_type(bool, "True or False")))
+    external_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=_checks.as_tuple, validator=_checks.external_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.status is Status.NOT_DISCLOSED:
@@ -84,6 +113,8 @@ class Claim:
             raise ValidationError(
                 f"a claim with status {self.status.value!r} needs a 'value': value=None"
             )
+        if self.revises is not None and self.revises == self.id:
+            raise ValidationError(f"a claim cannot revise itself: revises={self.revises!r}")
 
     @property
     def source(self) -> str:

@@ -19,6 +19,11 @@ class Bound(enum.Enum):
     """"at least nine": no upper bound."""
     AT_MOST = "at_most"
     """"up to twenty": low is 0."""
+    MORE_THAN = "more_than"
+    """"more than 100": no upper bound; low is one more than the number said (101), which
+    is kept apart from the number itself so that reports say "more than 100"."""
+    FEWER_THAN = "fewer_than"
+    """"fewer than ten": low is 0, high one less than the number said (9)."""
     BETWEEN = "between"
     """"between 100 and 300"."""
     APPROXIMATELY = "approximately"
@@ -127,6 +132,12 @@ class Count:
             problem = "an 'at least' count has no high (None)"
         elif bound is Bound.AT_MOST and (high is None or low != 0):
             problem = "an 'at most' count needs low == 0 and a high"
+        elif bound is Bound.MORE_THAN and (high is not None or low < 1):
+            problem = "a 'more than' count needs low >= 1 (one more than the number said) " \
+                      "and no high"
+        elif bound is Bound.FEWER_THAN and (high is None or low != 0):
+            problem = "a 'fewer than' count needs low == 0 and a high (one less than the " \
+                      "number said)"
         elif bound is Bound.BETWEEN and high is None:
             problem = "a 'between' count needs a high"
         elif bound is Bound.APPROXIMATELY and (high is None or best is None):
@@ -165,6 +176,18 @@ class Count:
         return cls(0, n, Bound.AT_MOST, wording=wording)
 
     @classmethod
+    def more_than(cls, n: int, wording: str | None = None) -> Count:
+        """More than ``n``, open above ("more than 100": 101 or more)."""
+        return cls(n + 1, None, Bound.MORE_THAN, wording=wording)
+
+    @classmethod
+    def fewer_than(cls, n: int, wording: str | None = None) -> Count:
+        """Fewer than ``n`` ("fewer than ten": 0 to 9); ``n`` must be at least 1."""
+        if isinstance(n, int) and not isinstance(n, bool) and n < 1:
+            raise ValidationError(f"'fewer than' needs a number of at least 1: n={n}")
+        return cls(0, n - 1, Bound.FEWER_THAN, wording=wording)
+
+    @classmethod
     def between(cls, low: int, high: int, wording: str | None = None) -> Count:
         """From ``low`` to ``high`` inclusive ("between 100 and 300")."""
         return cls(low, high, Bound.BETWEEN, wording=wording)
@@ -195,10 +218,15 @@ class Count:
     @property
     def figures(self) -> tuple[int, ...]:
         """The numbers the source named, as opposed to the ones its bounds allow: 9 for "at
-        least nine", 5 for "at most five", 100 and 300 for "between 100 and 300", 50 for
-        "about 50"; for a vague word, the low bound of its reading."""
+        least nine", 5 for "at most five", 100 for "more than 100", 10 for "fewer than ten",
+        100 and 300 for "between 100 and 300", 50 for "about 50"; for a vague word, the low
+        bound of its reading."""
         if self.bound is Bound.AT_MOST:
             return (self.low if self.high is None else self.high,)
+        if self.bound is Bound.MORE_THAN:
+            return (self.low - 1,)
+        if self.bound is Bound.FEWER_THAN and self.high is not None:
+            return (self.high + 1,)
         if self.bound is Bound.BETWEEN and self.high is not None:
             return (self.low, self.high)
         if self.bound is Bound.APPROXIMATELY and self.best is not None:
@@ -221,6 +249,10 @@ class Count:
             return f"at least {self.low}"
         if self.bound is Bound.AT_MOST:
             return f"at most {self.high}"
+        if self.bound is Bound.MORE_THAN:
+            return f"more than {self.low - 1}"
+        if self.bound is Bound.FEWER_THAN and self.high is not None:
+            return f"fewer than {self.high + 1}"
         if self.bound is Bound.APPROXIMATELY:
             return f"about {self.best} ({self.low}-{self.high})"
         if self.high is None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from claims._html import table
+from claims._html import long_table
 from claims.errors import DossierError, Problem, ValidationError, excerpt
 from claims.model import _checks
 from claims.model._checks import lookup
@@ -32,15 +32,18 @@ from claims.model._vocabulary import (
 def _index_of(section: str) -> Any:
     def build(self: Dossier) -> dict[str, Any]:
         table: dict[str, Any] = {}
-        for item in getattr(self, section):
-            table.setdefault(item.id, item)
+        items = getattr(self, section)
+        for item in items if isinstance(items, tuple) else ():  # built before validation
+            ident = getattr(item, "id", None)
+            if isinstance(ident, str):
+                table.setdefault(ident, item)
         return table
 
     return attrs.field(init=False, repr=False, eq=False,
                        default=attrs.Factory(build, takes_self=True))
 
 
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, repr=False)
 class Dossier:
     """Everything known about a set of events: who said what, in which terms.
 
@@ -110,9 +113,13 @@ class Dossier:
         return tuple(c for c in self.claims if c.event == event)
 
     def _repr_html_(self) -> str:
-        caption = (f"{len(self.claims)} claims about {len(self.events)} events from "
-                   f"{len(self.sources)} sources")
-        return table(CLAIM_HEADERS, (claim_cells(c) for c in self.claims), caption)
+        caption = (f"{len(self.claims):,} claims about {len(self.events):,} events from "
+                   f"{len(self.sources):,} sources")
+        return long_table(CLAIM_HEADERS, self.claims, claim_cells, caption)
+
+    def __repr__(self) -> str:
+        return (f"<Dossier: {len(self.sources)} sources, {len(self.events)} events, "
+                f"{len(self.claims)} claims>")
 
     # -- growing ------------------------------------------------------------------------
 
@@ -159,8 +166,8 @@ def reference_problems(
     """Every duplicate id and dangling reference, with paths into the dossier document.
 
     Items come with their index in the document, so that a loader that set some aside
-    still reports the right place; ``also_known`` holds ids of such items (by section),
-    so references to them are not reported twice.
+    still reports the right place; ``also_known`` holds ids of such items (by section,
+    ``"claims"`` included, for ``revises``), so references to them are not reported twice.
     """
     known = also_known or {}
     sources = list(sources)
@@ -188,6 +195,7 @@ def reference_problems(
             need(link.event in event_ids, f"{path}.links[{position}].event", "event", link.event)
     seen: set[str] = set()
     fine: dict[tuple[Scope, str, type], bool] = {}  # scope, predicate and value kind: checked
+    claims = list(claims)
     for index, claim in claims:
         if claim.id in seen:
             found.append(Problem(f"$.claims[{index}].id",
@@ -205,7 +213,28 @@ def reference_problems(
             if ok:
                 continue
         found.extend(_claim_problems(vocabulary, claim, index, source_ids, event_ids))
+    found.extend(_revision_problems(claims, known.get("claims", set())))
     return found
+
+
+def _revision_problems(claims: list[tuple[int, Claim]], known: set[str]) -> Iterator[Problem]:
+    """A claim revises only an earlier statement of its own source about the same event and
+    predicate."""
+    revising = [(index, claim) for index, claim in claims if claim.revises is not None]
+    if not revising:
+        return
+    by_id = {claim.id: claim for _, claim in claims}
+    for index, claim in revising:
+        path = f"$.claims[{index}].revises"
+        revised = by_id.get(claim.revises or "")
+        if revised is None:
+            if claim.revises not in known:
+                yield Problem(path, f"unknown claim {claim.revises!r}")
+        elif (revised.source, revised.event, revised.predicate) != (
+                claim.source, claim.event, claim.predicate):
+            yield Problem(path, f"claim {claim.id!r} revises {revised.id!r}, which is not its "
+                                f"own source's statement about the same event and predicate "
+                                f"({revised.source}, {revised.event}, {revised.predicate})")
 
 
 def _claim_problems(vocabulary: Vocabulary, claim: Claim, index: int, source_ids: set[str],

@@ -26,6 +26,9 @@ class Event:
         time: When it happened, as the coder dates it (claims about the time are separate).
         place: Id of the place, as the coder locates it.
         links: Relations to other events (a retaliation is "in_response_to" its cause).
+        external_ids: The event's ids in other collections, as ``scheme:identifier``
+            (``ucdp-ged:423091``, ``acled:SYR12345``, ``wikidata:Q107095734``); importers
+            attach their records to the event that carries the record's id.
     """
 
     id: str = attrs.field(validator=_checks.slug)
@@ -36,3 +39,5 @@ class Event:
     links: tuple[EventLink, ...] = attrs.field(
         default=(), converter=_checks.as_tuple,
         validator=_checks.items(EventLink, "an EventLink"))
+    external_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=_checks.as_tuple, validator=_checks.external_ids)

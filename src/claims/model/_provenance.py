@@ -22,6 +22,8 @@ class Relay:
     url: str | None = attrs.field(default=None, validator=_checks.optional_text)
     published: TimeSpan | None = attrs.field(default=None, validator=_optional_time)
     quote: str | None = attrs.field(default=None, validator=_checks.optional_text)
+    title: str | None = attrs.field(default=None, validator=_checks.optional_text)
+    """The headline or title of the outlet's piece, where known."""
 
 
 @attrs.frozen(kw_only=True)
@@ -37,6 +39,8 @@ class Provenance:
         language: Language of the quote (BCP 47, "en", "ar").
         relays: Outlets the claim reached us through, nearest to the source first
             (UCDP's ``source_office``); never the source itself.
+        title: The headline or title of the source's own publication, where known
+            (UCDP's ``source_headline``; the ``title`` of a citation).
 
     Raises:
         ValidationError: for a relay that names the source itself.
@@ -50,6 +54,7 @@ class Provenance:
     relays: tuple[Relay, ...] = attrs.field(
         default=(), converter=_checks.as_tuple,
         validator=_checks.items(Relay, "a Relay"))
+    title: str | None = attrs.field(default=None, validator=_checks.optional_text)
 
     @relays.validator
     def _relays_are_other_outlets(self, _: attrs.Attribute[tuple[Relay, ...]],

@@ -24,6 +24,11 @@ class Scope:
     actor: str | None = attrs.field(default=None, validator=_checks.optional_slug)
     place: str | None = attrs.field(default=None, validator=_checks.optional_slug)
 
+    def __str__(self) -> str:
+        """"militiaman / kataib-hezbollah / abu-kamal", "everyone"."""
+        parts = [p for p in (self.category, self.actor, self.place) if p]
+        return " / ".join(parts) or "everyone"
+
 
 EVERYONE = Scope()
 """The unrestricted scope."""

@@ -280,9 +280,19 @@ def _source_kind(_: object, attribute: attrs.Attribute[Any], values: tuple[Any, 
                                   f"{attribute.name}[{index}]={excerpt(value)}")
 
 
+def _members(items: object, kind: type[_T]) -> list[_T]:
+    """The items of ``kind`` in a section. Indexes are built before the fields are validated;
+    whatever is left out here is refused by the field's validator, by name."""
+    return [i for i in items if isinstance(i, kind)] if isinstance(items, tuple) else []
+
+
 def _tree(section: str, parent: str) -> Any:
     def build(self: Vocabulary) -> _Tree[Any]:
-        return _Tree(getattr(self, section), lambda i: i.id, lambda i: getattr(i, parent))
+        # built before the fields are validated: an item of the wrong kind is left out here
+        # and refused by the field's validator
+        kind = {"categories": Category, "actors": Actor, "places": Place}[section]
+        return _Tree(_members(getattr(self, section), kind), lambda i: i.id,
+                     lambda i: getattr(i, parent))
 
     return attrs.field(init=False, repr=False, eq=False,
                        default=attrs.Factory(build, takes_self=True))
@@ -330,6 +340,8 @@ class Vocabulary:
         default=attrs.Factory(lambda self: self._name_table(), takes_self=True))
     _nested: dict[tuple[Scope, Scope], bool] = attrs.field(
         init=False, repr=False, eq=False, factory=dict)
+    _disjoint: dict[tuple[Scope, Scope], bool] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict)
 
     def __init__(self, categories: Iterable[Category] = (), actors: Iterable[Actor] = (),
                  places: Iterable[Place] = (), exclusions: Iterable[Exclusion] = (),
@@ -350,13 +362,13 @@ class Vocabulary:
 
     def _predicate_table(self) -> dict[str, Predicate]:
         predicates = {p.id: p for p in BUILTIN_PREDICATES}
-        for predicate in self.predicates:
+        for predicate in _members(self.predicates, Predicate):
             predicates.setdefault(predicate.id, predicate)
         return predicates
 
     def _name_table(self) -> dict[str, str]:
         names: dict[str, str] = {}
-        for actor in self.actors:
+        for actor in _members(self.actors, Actor):
             for name in (actor.id, actor.name, *actor.aliases):
                 names.setdefault(fold_name(name), actor.id)
         return names
@@ -504,6 +516,21 @@ class Vocabulary:
                      (inner.place, outer.place, self.place_within))
             known = all(o is None or (i is not None and within(i, o)) for i, o, within in pairs)
             self._nested[(inner, outer)] = known
+        return known
+
+    def scopes_disjoint(self, first: Scope, second: Scope) -> bool:
+        """Whether two scopes count different people or things: some part is set in both and
+        neither value lies within the other (civilians and combatants; fighters of two
+        factions; the dead of two towns). Categories on different branches of the hierarchy
+        are read as different people; the hierarchy is a taxonomy."""
+        known = self._disjoint.get((first, second))
+        if known is None:
+            pairs = ((first.category, second.category, self.category_within),
+                     (first.actor, second.actor, self.actor_within),
+                     (first.place, second.place, self.place_within))
+            known = any(a is not None and b is not None and not within(a, b)
+                        and not within(b, a) for a, b, within in pairs)
+            self._disjoint[(first, second)] = known
         return known
 
     def summary_category(self, ident: str | None) -> str | None:

@@ -8,6 +8,7 @@ import re
 from claims.errors import ParseError
 from claims.model import Claim, Provenance, Scope, Vocabulary, fold_name
 from claims.parse._counts import parse_count
+from claims.parse._excerpts import excerpt
 from claims.parse._stance import parse_stance
 
 _VERBS = (
@@ -32,12 +33,14 @@ def propose_claims(quote: str, vocabulary: Vocabulary, *, source: str, event: st
     from the words just after it ("killed a child") or, failing that, from the clause before
     it ("at least nine fighters died"); the noun after the figure gives the scope's category
     and an actor the vocabulary knows by name gives its actor; the quote's hedge or denial
-    goes on every claim. Figures the quote does not give are not proposed.
+    goes on every claim, except a hedge on who attacked ("an air attack, presumably by
+    American warplanes, killed a child" hedges the attacker, not the child's death). Figures
+    the quote does not give are not proposed.
 
     Raises:
         ParseError: when the quote holds no casualty figure at all.
     """
-    stance = parse_stance(quote)
+    stance = parse_stance(_ATTRIBUTION_HEDGE.sub("", quote))
     prefix = id_prefix or f"{source}-proposed"
     claims: list[Claim] = []
     found = [(m, p, False) for pattern, p in _VERBS for m in re.finditer(pattern, quote, re.I)]
@@ -61,9 +64,15 @@ def propose_claims(quote: str, vocabulary: Vocabulary, *, source: str, event: st
             note=f"proposed from {phrase!r}; check before use",
         ))
     if not claims:
-        raise ParseError(f"found no casualty figure in {quote!r}")
+        raise ParseError(f"found no casualty figure in {excerpt(quote)}")
     return claims
 
+
+_ATTRIBUTION_HEDGE = re.compile(
+    r"\b(?:presumably|allegedly|reportedly|apparently|possibly|probably)(?=\s*,?\s*by\b)",
+    re.IGNORECASE)
+"""A hedge on who did it ("presumably by American warplanes"), which is not a hedge on the
+figures of the same sentence."""
 
 _HAS_NUMBER = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"

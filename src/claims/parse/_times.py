@@ -8,6 +8,7 @@ import re
 
 from claims.errors import ParseError
 from claims.model import Precision, TimeSpan
+from claims.parse._excerpts import excerpt
 
 _MONTHS = {name: number for number, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
@@ -30,15 +31,18 @@ def parse_time(text: str, zone: dt.tzinfo, *, day: dt.date | None = None) -> Tim
     or a part of ``day`` ("after midnight", "in the evening"; see ``_PARTS_OF_DAY``).
 
     Raises:
-        ParseError: quoting the text when it is none of these, or a part of the day comes
-            without ``day``.
+        ParseError: quoting the text (its first 80 characters) when it is none of these, a
+            part of the day comes without ``day``, or the time lies outside the calendar's
+            years 1-9999.
     """
+    if not isinstance(text, str):
+        raise ParseError(f"expected a time as text, got {excerpt(text)}")
     words = " ".join(text.split()).strip(" .,")
     folded = words.casefold()
     try:
         return _read_time(words, folded, zone, day)
-    except ValueError as error:
-        raise ParseError(f"cannot read a time in {text!r}: {error}") from None
+    except (ValueError, OverflowError) as error:  # OverflowError: "December 9999" ends after
+        raise ParseError(f"cannot read a time in {excerpt(text)}: {error}") from None
 
 
 def _read_time(words: str, folded: str, zone: dt.tzinfo, day: dt.date | None) -> TimeSpan:

@@ -7,19 +7,29 @@ types here are what a report's results are made of.
 """
 
 from claims.reconciler._context import Context
-from claims.reconciler._headlines import headline_counts
+from claims.reconciler._credibility import (
+    IncidentGrade,
+    assess,
+    incident_grade,
+    interest,
+    perpetrators,
+)
+from claims.reconciler._headlines import headline_counts, headlines
 from claims.reconciler._policies import (
     POLICIES,
     Conservative,
     Estimate,
     LowBestHigh,
     MinMax,
+    MostCredible,
     Policy,
 )
 from claims.reconciler._results import (
     Contradiction,
+    ContradictionKind,
     Contribution,
     CountResult,
+    Credibility,
     EventResult,
     FactResult,
     FactValue,
@@ -30,16 +40,20 @@ from claims.reconciler._results import (
     Revision,
     Role,
 )
-from claims.reconciler._summaries import Settlement, Summary, summarize
+from claims.reconciler._severity import DEFAULT_TOLERANCE, Severity, Tolerance
+from claims.reconciler._summaries import Settlement, Summary, denial_leaves, summarize
 from claims.reconciler._words import describe_scope, describe_value, predicate_label
 
 __all__ = [
+    "DEFAULT_TOLERANCE",
     "POLICIES",
     "Conservative",
     "Context",
     "Contradiction",
+    "ContradictionKind",
     "Contribution",
     "CountResult",
+    "Credibility",
     "Estimate",
     "EventResult",
     "FactResult",
@@ -47,17 +61,27 @@ __all__ = [
     "Grade",
     "GroupKey",
     "GroupRange",
+    "IncidentGrade",
     "LowBestHigh",
     "MinMax",
+    "MostCredible",
     "Policy",
     "RangeEnd",
     "Revision",
     "Role",
     "Settlement",
+    "Severity",
     "Summary",
+    "Tolerance",
+    "assess",
+    "denial_leaves",
     "describe_scope",
     "describe_value",
     "headline_counts",
+    "headlines",
+    "incident_grade",
+    "interest",
+    "perpetrators",
     "predicate_label",
     "summarize",
 ]

@@ -23,7 +23,14 @@ from claims.model import (
 )
 from claims.reconciler._context import Context
 from claims.reconciler._plans import scope_order
-from claims.reconciler._results import Contradiction, FactResult, FactValue, GroupKey, Revision
+from claims.reconciler._results import (
+    Contradiction,
+    ContradictionKind,
+    FactResult,
+    FactValue,
+    GroupKey,
+    Revision,
+)
 from claims.reconciler._words import describe_value
 
 
@@ -53,7 +60,7 @@ def fact_results(claims: list[Claim], revisions: list[Revision],
             contradictions=contradictions,
             sources=sources,
             independent=len({context.party(s) for s in sources}),
-            revisions=tuple(r for r in revisions if r.scope == scope),
+            revisions=tuple(r for r in revisions if scope in (r.scope, r.by_scope)),
         ))
     return tuple(results)
 
@@ -105,9 +112,25 @@ def _fact_conflicts(key: GroupKey, values: tuple[FactValue, ...],
                     context: Context) -> tuple[Contradiction, ...]:
     vocabulary = context.vocabulary
     found = []
+    accounts: dict[str, list[Value]] = {}
+    for value in values:
+        if value.status is Status.ASSERTED:
+            for source in value.sources:
+                accounts.setdefault(source, []).append(value.value)
+
+    def reconcilable(first: FactValue, second: FactValue) -> bool:
+        """Whether every pair of sources behind the two values has some value in common:
+        an account may name several sites, and one that names the airport and the army post
+        agrees with one that names the airport."""
+        return all(s == t or any(_relation(a, b, vocabulary)[0] == "agree"
+                                 for a in accounts.get(s, ()) for b in accounts.get(t, ()))
+                   for s in first.sources for t in second.sources)
+
     for index, first in enumerate(values):
         for second in values[index + 1:]:
             relation, why = _relation(first.value, second.value, vocabulary)
+            if relation == "contradict" and reconcilable(first, second):
+                continue
             denial = Status.DENIED in (first.status, second.status)
             if denial and first.status != second.status and relation == "agree":
                 asserted, denied = (first, second) if second.status is Status.DENIED else (
@@ -121,7 +144,8 @@ def _fact_conflicts(key: GroupKey, values: tuple[FactValue, ...],
                 why = (f"{_voices(first, context)}: {describe_value(vocabulary, first.value)}, "
                        f"but {_voices(second, context)}: "
                        f"{describe_value(vocabulary, second.value)} ({why})")
-            found.append(Contradiction(key, tuple(sorted(first.claims + second.claims)), why))
+            found.append(Contradiction(key, tuple(sorted(first.claims + second.claims)), why,
+                                       ContradictionKind.FACTS))
     return tuple(found)
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from claims.model import Value
 from claims.reconciler import (
+    Contradiction,
+    ContradictionKind,
     CountResult,
     EventResult,
     FactResult,
     Grade,
     Role,
+    Severity,
     describe_scope,
     describe_value,
-    headline_counts,
+    headlines,
     predicate_label,
 )
 from claims.render._view import ReportView
@@ -28,24 +31,58 @@ def _hedges(ids: tuple[str, ...], report: ReportView) -> str:
     return ", ".join(w.replace("_", " ") for w in words)
 
 
-def count_line(result: CountResult, report: ReportView) -> str:
-    """"4–9 militiamen killed", with "(presumably)" or "(disputed)" where that applies."""
-    context = report.context
-    single = result.vague is None and result.low.value == result.high.value == 1
-    words = describe_scope(context.vocabulary, result.key.scope, 1 if single else 2)
-    label = predicate_label(context.vocabulary, result.key.predicate)
-    line = f"{result.range_text()} {words} {label}"
-    figures = [c for c in result.contributions if c.role is not Role.BROADER]
+def _figure(result: CountResult, report: ReportView, open_ends: str) -> str:
+    """"4 to at least 9 militiamen": the range and whom it counts."""
+    single = result.vague is None and result.low.value == result.high.value == 1 and not (
+        result.high.open or result.high.more_than)
+    words = describe_scope(report.context.vocabulary, result.key.scope, 1 if single else 2)
+    return f"{result.range_text(open_ends)} {words}"
+
+
+def _marks(result: CountResult, report: ReportView) -> list[str]:
+    figures = result.figures_from
     marks = []
     if figures and all(c.hedged for c in figures):
-        marks.append(_hedges(result.hedged_claims, report))
-    if result.contradiction is not None:
+        marks.append(_hedges(tuple(i for c in figures for i in c.claims), report))
+    if result.severity is Severity.CONTRADICTED:
         marks.append("disputed")
+    elif result.severity is Severity.VARY:
+        marks.append("figures vary")
+    if result.disputed_within:
+        within = sorted({describe_scope(report.context.vocabulary, c.key.scope)
+                         for c in result.disputed_within})
+        marks.append(f"figures for {', '.join(within)} disputed")
+    return marks
+
+
+def count_line(result: CountResult, report: ReportView, open_ends: str = "words") -> str:
+    """"4 to at least 9 militiamen killed", with "(presumably)" or "(disputed)" where that
+    applies; ``open_ends`` as in :meth:`CountResult.range_text`."""
+    label = predicate_label(report.context.vocabulary, result.key.predicate)
+    line = f"{_figure(result, report, open_ends)} {label}"
+    marks = _marks(result, report)
     return line + (f" ({'; '.join(marks)})" if marks else "")
 
 
-def infobox_lines(event: EventResult, report: ReportView) -> list[str]:
-    return [count_line(r, report) for r in headline_counts(event, report.context.vocabulary)]
+def infobox_lines(event: EventResult, report: ReportView, open_ends: str = "dash") -> list[str]:
+    """Encyclopedia-style casualty lines: per predicate, each total with the summary
+    categories within it ("45 people killed, including at least 29 civilians"), or each
+    summary category's line where no total is stated. Open ends follow ``open_ends``; the
+    default writes "4–9 militiamen killed" for 4 and "at least 9", as encyclopedia
+    infoboxes do."""
+    lines = []
+    for total, parts in headlines(event, report.context.vocabulary):
+        line = count_line(total, report, open_ends)
+        if parts:
+            label = predicate_label(report.context.vocabulary, total.key.predicate)
+            included = ", ".join(_figure(p, report, open_ends) +
+                                 (f" ({'; '.join(m)})" if (m := _marks(p, report)) else "")
+                                 for p in parts)
+            marks = _marks(total, report)
+            line = (f"{_figure(total, report, open_ends)} {label}, including {included}"
+                    + (f" ({'; '.join(marks)})" if marks else ""))
+        lines.append(line)
+    return lines
 
 
 def _count_block(result: CountResult, report: ReportView) -> list[str]:
@@ -61,15 +98,22 @@ def _count_block(result: CountResult, report: ReportView) -> list[str]:
             end.append("high, open above" if result.high.open and c.stated.high is None
                        else "high")
         mark = f" <- {' and '.join(end)}" if end else ""
-        hedge = f" [{_hedges(c.claims, report)}]" if c.hedged else ""
+        notes = [n for n in (_hedges(c.claims, report) if c.hedged else "",
+                             c.reading if c.role in (Role.ACCOUNT, Role.PART) else "",
+                             f"interested: {c.interested}" if c.interested else "",
+                             str(c.credibility) if c.credibility else "") if n]
+        note = f" [{'; '.join(notes)}]" if notes else ""
         lines.append(
             f"    {c.role.value:8} {context.name(c.source)}: \"{c.wording}\" "
-            f"({describe_scope(context.vocabulary, c.scope)}; {', '.join(c.claims)}){hedge}{mark}"
+            f"({describe_scope(context.vocabulary, c.scope)}; {', '.join(c.claims)}){note}{mark}"
         )
     if result.feasible is not None:
         lines.append(f"    consistent with every claim: {result.feasible}")
     for revision in result.revisions:
         lines.append(f"    superseded: {revision.superseded} by {revision.by}")
+    for dispute in result.disputed_within:
+        within = describe_scope(context.vocabulary, dispute.key.scope)
+        lines.append(f"    disputed within ({within}): {', '.join(dispute.claims)}")
     return lines
 
 
@@ -93,6 +137,17 @@ def _fact_block(result: FactResult, report: ReportView) -> list[str]:
     return lines
 
 
+def contradiction_label(contradiction: Contradiction, report: ReportView) -> str:
+    """"killed (civilians, people)": the predicate, and the groups a count contradiction
+    touches."""
+    vocabulary = report.context.vocabulary
+    label = predicate_label(vocabulary, contradiction.key.predicate)
+    if contradiction.kind is ContradictionKind.FACTS:
+        return label
+    groups = contradiction.groups or (contradiction.key,)
+    return f"{label} ({', '.join(describe_scope(vocabulary, g.scope) for g in groups)})"
+
+
 def _wording(value: Value | None) -> str:
     wording = getattr(value, "wording", None)
     return wording if isinstance(wording, str) else str(value)
@@ -110,12 +165,15 @@ def render_event(event: EventResult, report: ReportView) -> list[str]:
         for fact in event.facts:
             lines.extend(_fact_block(fact, report))
         lines.append("")
-    if event.contradictions:
-        lines.append("Contradictions")
-        for contradiction in event.contradictions:
-            label = predicate_label(report.context.vocabulary, contradiction.key.predicate)
-            lines.append(f"  {label}: {contradiction.reason}")
-        lines.append("")
+    for heading, severity in (("Contradictions", Severity.CONTRADICTED),
+                              ("Figures that vary", Severity.VARY)):
+        listed = [c for c in event.contradictions if c.severity is severity]
+        if listed:
+            lines.append(heading)
+            for contradiction in listed:
+                lines.append(f"  {contradiction_label(contradiction, report)}: "
+                             f"{contradiction.reason}")
+            lines.append("")
     if event.non_claims:
         lines.append("Not disclosed")
         for ident in event.non_claims:
@@ -134,11 +192,20 @@ def render_event(event: EventResult, report: ReportView) -> list[str]:
     return lines
 
 
+def as_of_notice(report: ReportView) -> str:
+    """"As of T: left out as published later: a, b; undated: c"."""
+    undated = set(report.undated)
+    later = [i for i in report.excluded if i not in undated]
+    assert report.as_of is not None
+    return (f"As of {report.as_of.isoformat()}; left out as published later: "
+            f"{', '.join(later) or 'none'}; left out as undated: "
+            f"{', '.join(sorted(undated)) or 'none'}")
+
+
 def render_report(report: ReportView) -> str:
     lines: list[str] = []
     if report.as_of is not None:
-        lines += [f"As of {report.as_of.isoformat()}; left out as not yet published: "
-                  f"{', '.join(report.excluded) or 'none'}", ""]
+        lines += [as_of_notice(report), ""]
     for event in report.results:
         lines.extend(render_event(event, report))
     return "\n".join(lines).rstrip() + "\n"

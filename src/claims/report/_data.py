@@ -30,5 +30,6 @@ def report_data(report: ReportView) -> dict[str, Any]:
         "version": VERSION,
         "as_of": None if report.as_of is None else report.as_of.isoformat(),
         "excluded": list(report.excluded),
+        "undated": list(report.undated),
         "events": events,
     }

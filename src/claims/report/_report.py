@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 
 from claims._memory import paused_gc
-from claims.errors import MergeError, UnknownReferenceError, ValidationError
-from claims.model import BUILTIN_PREDICATES, Claim, Event, Scope
+from claims.errors import DossierError, MergeError, UnknownReferenceError, ValidationError
+from claims.model import BUILTIN_PREDICATES, Claim, Event, Scope, reference_problems
 from claims.reconciler import (
     Context,
     CountResult,
@@ -19,12 +19,32 @@ from claims.reconciler import (
     FactResult,
     GroupRange,
     Summary,
+    assess,
+    perpetrators,
     summarize,
 )
 from claims.render import infobox_lines, render_report, report_html
 from claims.report._data import report_data
 
 _PREDICATE_ORDER = {p.id: i for i, p in enumerate(BUILTIN_PREDICATES)}
+
+
+def _check(claims: tuple[Claim, ...], context: Context, events: set[str]) -> None:
+    """Every dangling reference of ``claims``, as a reader reports them (``$.claims[i]``, i
+    counting the claims given). Sources and events are checked only against a context and
+    events that name some: a report built from bare claims knows none. A ``revises`` may
+    name a claim that is not here: reports of parts merge."""
+    sources = {s.id for s in context.sources} or {
+        i for c in claims for i in (c.source, *(r.outlet for r in c.provenance.relays))}
+    # A claim may revise one reconciled in another part (reports merge); it is checked
+    # against its own source when both are here.
+    known = {"sources": sources, "events": events or {c.event for c in claims},
+             "claims": {c.id for c in claims} | {c.revises for c in claims if c.revises}}
+    distinct = list({c.id: c for c in claims}.values())  # a claim given twice is one claim
+    found = reference_problems(context.vocabulary, [], [], enumerate(distinct),
+                               also_known=known)
+    if found:
+        raise DossierError(found)
 
 
 def _in_key_order(summaries: Iterable[Summary]) -> tuple[Summary, ...]:
@@ -57,7 +77,7 @@ def _merged_events(mine: tuple[Event, ...], theirs: tuple[Event, ...]) -> tuple[
     return tuple(known[ident] for ident in sorted(known))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """What can honestly be said about each event, built by :func:`reconcile`.
 
@@ -71,7 +91,10 @@ class Report:
         events: What is known of the events (titles), in the order to show them; events
             without an entry show their id.
         as_of: Only claims published by this time were used.
-        excluded: Claims left out because they were not (certainly) published by ``as_of``.
+        excluded: Claims left out because they were not (certainly) published by ``as_of``:
+            those published later, and the undated ones.
+        undated: Those of ``excluded`` whose publication time is unknown (not "published
+            later": their time is simply not known).
     """
 
     summaries: tuple[Summary, ...] = attrs.field(converter=_in_key_order)
@@ -80,6 +103,7 @@ class Report:
     """In the order results are shown; reports that know the same events are equal."""
     as_of: dt.datetime | None = None
     excluded: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    undated: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     _lookups: _Lookups = attrs.field(init=False, factory=lambda: _Lookups(), repr=False,
                                      eq=False)
     """Indexes built on first use: most reports are never asked for a claim by id."""
@@ -98,6 +122,9 @@ class Report:
         """
         if other.context.vocabulary != self.context.vocabulary:
             raise MergeError("cannot merge reports reconciled against different vocabularies")
+        if other.context.tolerance != self.context.tolerance:
+            raise MergeError(f"cannot merge reports reconciled with different tolerances: "
+                             f"{self.context.tolerance} and {other.context.tolerance}")
         if other.as_of != self.as_of:
             raise MergeError(f"cannot merge reports with different as_of times: "
                               f"{self.as_of} and {other.as_of}")
@@ -107,7 +134,8 @@ class Report:
             existing = mine.get(summary.key)
             mine[summary.key] = summary if existing is None else existing.merge(summary)
         return Report(tuple(mine.values()), context, _merged_events(self.events, other.events),
-                      self.as_of, tuple(sorted(set(self.excluded) | set(other.excluded))))
+                      self.as_of, tuple(sorted(set(self.excluded) | set(other.excluded))),
+                      tuple(sorted(set(self.undated) | set(other.undated))))
 
     def _rebound(self, context: Context) -> tuple[Summary, ...]:
         if context == self.context:
@@ -116,31 +144,53 @@ class Report:
 
     @classmethod
     def build(cls, claims: Iterable[Claim], context: Context, *, events: tuple[Event, ...] = (),
-              as_of: dt.datetime | None = None) -> Report:
+              as_of: dt.datetime | None = None, check: bool = True) -> Report:
         """The report of ``claims`` against ``context`` (what :func:`claims.reconcile` does
         once it has the claims, vocabulary and sources apart).
 
+        Args:
+            claims: The claims.
+            context: The vocabulary and sources.
+            events: The events, for their titles.
+            as_of: Use only claims published by then.
+            check: Check the claims' references as a reader does: predicates, categories,
+                actors and places against the vocabulary always; sources and events when
+                the context and ``events`` name any (a dossier's claims are checked already).
+
         Raises:
+            DossierError: listing every reference to something unknown.
             ValidationError: for a naive ``as_of``.
             MergeError: when one claim id names two different claims.
         """
         claims = tuple(claims)
+        if check:
+            _check(claims, context, {e.id for e in events})
         excluded: tuple[str, ...] = ()
+        undated: tuple[str, ...] = ()
         if as_of is not None:
             if as_of.tzinfo is None or as_of.utcoffset() is None:
                 raise ValidationError(f"'as_of' must carry a time zone: as_of={as_of!r}")
             kept = tuple(c for c in claims if c.provenance.published is not None
                          and c.provenance.published.end <= as_of)
             excluded = tuple(sorted({c.id for c in claims} - {c.id for c in kept}))
+            undated = tuple(sorted({c.id for c in claims if c.provenance.published is None}))
             claims = kept
         with paused_gc():
             summaries = summarize(claims, context)
-            return cls(tuple(summaries.values()), context, events, as_of, excluded)
+            return cls(tuple(summaries.values()), context, events, as_of, excluded, undated)
 
     def add(self, *claims: Claim) -> Report:
         """This report with more claims (same vocabulary and sources); only the summaries
-        the claims touch are settled again."""
-        return self.merge(Report.build(claims, self.context, as_of=self.as_of))
+        the claims touch are settled again.
+
+        Raises:
+            DossierError: for a claim that names an unknown predicate, category, actor or
+                place, or a source or event the report does not know (when it knows any), as
+                loading a file would.
+        """
+        known = {e.id for e in self.events} | {s.event for s in self.summaries}
+        _check(claims, self.context, known if self.events else set())
+        return self.merge(Report.build(claims, self.context, as_of=self.as_of, check=False))
 
     # -- reading ------------------------------------------------------------------------
 
@@ -182,19 +232,25 @@ class Report:
         return lookups.summaries.get(event, [])
 
     def event(self, ident: str) -> EventResult:
-        """The results for one event."""
+        """The results for one event, each count statement graded (interest, credibility)
+        against what the event's claims say of its perpetrator."""
         summaries = sorted(self._summaries_of(ident),
                            key=lambda s: (_PREDICATE_ORDER.get(s.predicate, 99), s.predicate))
         title = self._titles().get(ident)
         if title is None and not summaries:
             raise UnknownReferenceError(f"unknown event {ident!r}")
+        facts = tuple(r for s in summaries for r in s.settlement.facts)
+        accused = perpetrators(facts)
+        claims = {c.id: c for s in summaries if s.settlement.groups for c in s.claims}
         return EventResult(
             event=ident,
             title=title or ident,
-            counts=tuple(r for s in summaries for r in s.settlement.counts),
-            facts=tuple(r for s in summaries for r in s.settlement.facts),
+            counts=tuple(assess(r, claims, accused, self.context)
+                         for s in summaries for r in s.settlement.counts),
+            facts=facts,
             non_claims=tuple(i for s in summaries for i in s.settlement.non_claims),
             denials=tuple(i for s in summaries for i in s.settlement.denials),
+            revisions=tuple(r for s in summaries for r in s.settlement.revisions),
         )
 
     def ranges(self) -> Iterator[GroupRange]:
@@ -224,10 +280,18 @@ class Report:
                 return result
         raise UnknownReferenceError(f"no {predicate!r} result for {scope} in event {event!r}")
 
-    def infobox(self, event: str | None = None) -> str:
-        """Encyclopedia-style casualty lines, one per figure ("4–9 militiamen killed")."""
+    def infobox(self, event: str | None = None, *, open_ends: str = "dash") -> str:
+        """Encyclopedia-style casualty lines ("4–9 militiamen killed"): each total with the
+        summary categories within it, or each summary category where no total is stated.
+
+        Args:
+            event: One event, or every event.
+            open_ends: How an open high end is written in a range of two ends: ``"dash"``
+                ("4–9", as the seed's encyclopedia article writes 4 and "at least nine"),
+                ``"plus"`` ("4–9+") or ``"words"`` ("4 to at least 9").
+        """
         events = [self.event(event)] if event is not None else list(self.results)
-        return "\n".join(line for e in events for line in infobox_lines(e, self))
+        return "\n".join(line for e in events for line in infobox_lines(e, self, open_ends))
 
     def to_data(self) -> dict[str, Any]:
         """The report as plain JSON data: every result with its claims, grades and
@@ -243,3 +307,10 @@ class Report:
 
     def _repr_html_(self) -> str:
         return report_html(self)
+
+    def __repr__(self) -> str:
+        events = len({s.event for s in self.summaries})
+        claims = sum(len(s.claims) for s in self.summaries)
+        as_of = "" if self.as_of is None else f", as of {self.as_of.isoformat()}"
+        return (f"<Report: {events} events, {claims} claims, {len(self.summaries)} "
+                f"summaries{as_of}>")
