@@ -74,7 +74,8 @@ def write(path: Path, events: int, total: int, seed: int, sources: int = 40) -> 
         index = statement = 0
         while index < total:
             day = rng.randint(1, 28)
-            source = f"source-{rng.randrange(sources)}"
+            speaker = rng.randrange(sources)
+            source = f"source-{speaker}"
             provenance: dict[str, object] = {
                 "source": source,
                 "quote": f"Statement {statement} of {source}: figures for the day.",
@@ -83,7 +84,9 @@ def write(path: Path, events: int, total: int, seed: int, sources: int = 40) -> 
                               "precision": "day"},
             }
             if rng.random() < 0.3:
-                provenance["relays"] = [{"outlet": f"source-{rng.randrange(sources)}",
+                outlet = rng.randrange(sources - 1)  # another source: none relays itself
+                outlet += outlet >= speaker
+                provenance["relays"] = [{"outlet": f"source-{outlet}",
                                          "url": f"https://example.org/{statement}"}]
             event = f"ev-{rng.randrange(events)}"
             for _ in range(min(rng.randint(1, 3), total - index)):

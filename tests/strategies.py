@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import claims as c
@@ -81,11 +82,21 @@ scopes = st.builds(c.Scope, st.none() | ids, st.none() | ids, st.none() | ids)
 relays = st.builds(c.Relay, outlet=ids, url=optional_texts,
                    published=st.none() | time_spans(), quote=optional_texts,
                    title=optional_texts)
-provenances = st.builds(
-    c.Provenance, source=ids, quote=texts, published=st.none() | time_spans(),
-    url=optional_texts, language=st.none() | st.sampled_from(["en", "ar", "fr"]),
-    relays=st.lists(relays, max_size=2).map(tuple), title=optional_texts,
-)
+
+
+@st.composite
+def _provenances(draw: st.DrawFn) -> c.Provenance:
+    """Provenances whose relays are other outlets than the source."""
+    source = draw(ids)
+    return c.Provenance(
+        source=source, quote=draw(texts), published=draw(st.none() | time_spans()),
+        url=draw(optional_texts), language=draw(st.none() | st.sampled_from(["en", "ar", "fr"])),
+        relays=tuple(draw(st.lists(relays.filter(lambda r: r.outlet != source), max_size=2))),
+        title=draw(optional_texts),
+    )
+
+
+provenances = _provenances()
 sources = st.builds(
     c.Source, id=ids, name=texts, kind=st.sampled_from(c.model.BUILTIN_SOURCE_KINDS),
     aliases=st.lists(texts, max_size=2).map(tuple), affiliation=st.none() | ids,
@@ -180,9 +191,12 @@ def dossiers(draw: st.DrawFn, max_claims: int = 8) -> c.Dossier:
         provenance = c.Provenance(
             source=draw(st.sampled_from(source_ids)), quote=draw(texts),
             published=draw(st.none() | time_spans()), title=draw(optional_texts),
-            relays=tuple(c.Relay(outlet=o) for o in draw(
-                st.lists(st.sampled_from(source_ids), max_size=2))),
+            relays=(),
         )
+        others = [s for s in source_ids if s != provenance.source]
+        if others:
+            provenance = attrs.evolve(provenance, relays=tuple(
+                c.Relay(outlet=o) for o in draw(st.lists(st.sampled_from(others), max_size=2))))
         scope = c.Scope(draw(st.none() | st.sampled_from(cat_ids)),
                         draw(st.none() | st.sampled_from(actor_ids)),
                         draw(st.none() | st.sampled_from(place_ids)))

@@ -80,6 +80,30 @@ def test_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
                    "  'low' must be a non-negative integer: low=-9 @ $.claims[10].value\n")
 
 
+def test_check_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    data["sources"] += [{"id": f"blog-{i}", "name": "A blog", "kind": "blogger"}
+                        for i in range(60)]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(bad)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"claims: 60 problems in {bad}:"
+    assert lines[1:] == [f"  unknown source kind 'blogger' @ $.sources[{8 + i}].kind"
+                         for i in range(60)]
+    assert main(["check", str(bad), "--limit", "10"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 + 10 + 1
+    assert lines[-1] == f"  ... and 50 more (claims check {bad} lists them all)"
+    assert main(["report", str(bad)]) == 1  # other commands list the first 50
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 + 50 + 1
+    assert lines[-1] == f"  ... and 10 more (claims check {bad} lists them all)"
+    with pytest.raises(SystemExit):
+        main(["check", str(bad), "--limit", "0"])
+    assert "not a positive whole number: '0'" in capsys.readouterr().err
+
+
 def test_convert_round_trip(tmp_path: Path, seed: claims.Dossier) -> None:
     lines = tmp_path / "seed.jsonl"
     back = tmp_path / "seed.json"

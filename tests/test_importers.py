@@ -274,3 +274,13 @@ def test_the_mixed_report(mixed: claims.Dossier) -> None:
     assert (row["low"], row["best"], row["high"], row["deaths_civilians"]) == (9, 9, 10, 1)
     assert row["source_office"] == ("Armed Conflict Location & Event Data Project (ACLED); "
                                     "Reuters; UCDP Georeferenced Event Dataset; Wikipedia")
+
+
+def test_an_office_that_is_the_original_source_is_no_relay(tmp_path: Path) -> None:
+    """A source does not relay itself: UCDP's office and original both "Reuters" leave the
+    dataset as the only relay."""
+    path = _write(tmp_path / "ged.csv", claims.export.GED_COLUMNS, [
+        _ged_row(source_original="Reuters", source_office="Reuters")])
+    provenance = read_ucdp_ged(path).claims[0].provenance
+    assert [r.outlet for r in provenance.relays] == ["ucdp-ged"]
+    assert provenance.source == "reuters"

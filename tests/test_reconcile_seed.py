@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import attrs
 import pytest
 
 import claims
 from claims import Count, Policy, Scope
+from claims.cli import main
 from claims.reconciler import Role
 
 STRIKE = "us-strike-2021-06-28"
@@ -251,6 +254,27 @@ def test_times_are_compared_in_one_zone(seed: claims.Dossier) -> None:
     assert sorted(c.claims for c in conflicts) == [("ill-next", "sana-time"),
                                                    ("ill-next", "us-time")]
     assert all("do not overlap, compared in one time zone" in c.reason for c in conflicts)
+
+
+def test_times_at_the_end_of_the_calendar_reconcile(seed: claims.Dossier,
+                                                     tmp_path: Path) -> None:
+    """The consensus of two spans is written in the finest span's zones; where that zone
+    would put it past 9999-12-31, it keeps its own (a file ``check`` takes must reconcile)."""
+    data = claims.unstructure(seed)
+    times = [c for c in data["claims"] if c["predicate"] == "time"]
+    times[0]["value"] = {"type": "time", "start": "9999-12-31T20:00:00+14:00",
+                         "end": "9999-12-31T23:59:59+00:00", "precision": "hour"}
+    times[1]["value"] = {"type": "time", "start": "9999-12-31T12:00:00+00:00",
+                         "end": "9999-12-31T23:59:59-14:00", "precision": "day"}
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    consensus = claims.reconcile(claims.load(path)).fact(STRIKE, "time").consensus
+    assert consensus == claims.TimeSpan(
+        dt.datetime(9999, 12, 31, 12, tzinfo=dt.UTC), dt.datetime(9999, 12, 31, 23, 59, 59,
+                                                                   tzinfo=dt.UTC),
+        claims.model.Precision.HOUR)
+    assert main(["report", str(path)]) == 0
 
 
 def test_a_denial_contradicts_the_assertion(seed: claims.Dossier) -> None:

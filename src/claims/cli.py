@@ -12,10 +12,13 @@ from importlib import metadata
 from typing import IO
 
 from claims import export
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, DossierError
 from claims.io import distinct_paths, dump, dumps, load, loads, write_atomically
 from claims.model import Dossier
 from claims.report import reconcile
+
+_SHOWN = 50
+"""Problems listed by commands other than ``check``."""
 
 
 def _as_of(text: str) -> dt.datetime:
@@ -27,6 +30,12 @@ def _as_of(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(
             f"give a time zone, e.g. {moment.replace(tzinfo=dt.UTC).isoformat()}")
     return moment
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
 
 
 def _version() -> str:
@@ -72,9 +81,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="use only claims published by TIME (ISO 8601 with zone)")
     check = commands.add_parser(
         "check", help="validate a dossier; exit 1 with every problem found",
-        description="Validate a dossier and list every problem with its place in the file.",
+        description="Validate a dossier and list every problem with its place in the file "
+                    "(other commands list the first 50).",
     )
     check.add_argument("file", help="the dossier, .json or .jsonl")
+    check.add_argument("--limit", type=_count, metavar="N",
+                       help="list at most N problems (default: all)")
     convert = commands.add_parser(
         "convert", help="rewrite a dossier as JSON or JSON Lines",
         description="Read a dossier and write it again; the output form follows its suffix "
@@ -137,10 +149,11 @@ def _export(dossier: Dossier, args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 fine, 1 bad input, 2 bad usage)."""
     args = _parser().parse_args(argv)
+    source = args.source if args.command == "convert" else args.file
     try:
-        if args.command == "convert" and "-" not in (args.source, args.target):
-            distinct_paths((args.source,), (("the converted dossier", args.target),))
-        dossier = _read(args.file if args.command != "convert" else args.source)
+        if args.command == "convert" and "-" not in (source, args.target):
+            distinct_paths((source,), (("the converted dossier", args.target),))
+        dossier = _read(source)
         if args.command == "check":
             print(f"{args.file}: {len(dossier.claims)} claims about {len(dossier.events)} "
                   f"events from {len(dossier.sources)} sources; no problems")
@@ -164,6 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (claims report FILE | head): stop quietly
         _silence_stdout()
         return 0
+    except DossierError as error:
+        limit = args.limit if args.command == "check" else _SHOWN
+        listing = error.listing(limit, f"claims check {source} lists them all")
+        print(f"claims: {printable(listing)}", file=sys.stderr)
+        return 1
     except (ClaimsError, OSError) as error:
         print(f"claims: {printable(str(error))}", file=sys.stderr)
         return 1

@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -24,6 +27,65 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.message} @ {self.path}"
+
+
+_LIMIT = 80
+"""About how many characters of a value a message shows."""
+
+
+def excerpt(value: object) -> str:
+    """``repr(value)`` for a message that shows a value the attrs way (``id='Bad Id'``), cut
+    to about 80 characters: a long text ends in "…", a huge integer gives its size."""
+    if isinstance(value, str) and len(value) > _LIMIT:
+        quoted = repr(value[:_LIMIT])
+        return f"{quoted[:-1]}…{quoted[-1]}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return _big(value)
+    text = repr(value)
+    return text if len(text) <= _LIMIT else text[:_LIMIT] + "…"
+
+
+def json_excerpt(value: object) -> str:
+    """A value read from JSON as JSON (``null``, ``true``, ``"text"``, ``{"a": [1]}``), cut to
+    about 80 characters, for messages about what a document holds."""
+    return _json(value, _LIMIT)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(value: object, budget: int) -> str:
+    """``value`` as JSON in about ``budget`` characters; each level of nesting spends at least
+    one, so a deeply nested value costs no deep recursion."""
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        return _big(value) if value.bit_length() > 256 else str(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else json.dumps(value)
+    if isinstance(value, str):
+        text = json.dumps(value[:budget], ensure_ascii=False)
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return f"{text[:-1]}…\"" if len(value) > budget else text
+    if isinstance(value, list | tuple | dict):
+        pairs = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        parts: list[str] = []
+        spent = 2
+        for key, item in pairs:
+            if spent >= budget:
+                parts.append("…")
+                break
+            part = "" if key is None else f"{_json(key, budget - spent)}: "
+            part += _json(item, budget - spent - len(part))
+            parts.append(part)
+            spent += len(part) + 2
+        return opening + ", ".join(parts) + closing
+    return excerpt(value)
+
+
+def _big(value: int) -> str:
+    return f"<an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits>"
 
 
 class ClaimsError(Exception):
@@ -48,12 +110,13 @@ class ValidationError(ClaimsError, ValueError):
         super().__init__(message if message is not None else _listing(self.problems, ""))
 
 
-def _listing(problems: tuple[Problem, ...], where: str) -> str:
+def _listing(problems: tuple[Problem, ...], where: str, limit: int | None = _SHOWN,
+             rest: str = "all are in .problems") -> str:
     count = len(problems)
     head = f"{count} problem{'s' if count != 1 else ''}{where}:"
-    shown = [str(p) for p in problems[:_SHOWN]]
-    if count > _SHOWN:
-        shown.append(f"... and {count - _SHOWN} more (all are in .problems)")
+    shown = [str(p) for p in problems[:limit]]
+    if limit is not None and count > limit:
+        shown.append(f"... and {count - limit} more ({rest})")
     return "\n  ".join([head, *shown])
 
 
@@ -72,6 +135,11 @@ class DossierError(ValidationError):
         listed = tuple(problems)
         self.path = path
         super().__init__(_listing(listed, f" in {path}" if path else ""), problems=listed)
+
+    def listing(self, limit: int | None = None, rest: str = "all are in .problems") -> str:
+        """The message with at most ``limit`` problems (all when None); ``rest`` says where
+        the others are."""
+        return _listing(self.problems, f" in {self.path}" if self.path else "", limit, rest)
 
 
 class UnknownReferenceError(ClaimsError, LookupError):

@@ -174,7 +174,9 @@ class Collector:
         (its own coding of several reports), the originals then named in the note."""
         if len(originals) == 1:
             source = self.source(originals[0])
-            chain = [*relays, Relay(outlet=self.dataset)]
+            # An outlet that is the original source itself (UCDP's source_office and
+            # source_original both "Reuters") reported its own statement: no relay.
+            chain = [r for r in (*relays, Relay(outlet=self.dataset)) if r.outlet != source]
             return Provenance(source=source, quote=quote, relays=chain), note_parts
         named = [f"original sources: {'; '.join(originals)}"] if originals else [
             "the record names no original source"]

@@ -63,6 +63,51 @@ def _fast_parser() -> Callable[[str | bytes], Any]:
     return loads
 
 
+@functools.cache
+def _fast_writer() -> Callable[[Any], bytes] | None:
+    try:
+        import orjson  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    dumps: Callable[[Any], bytes] = orjson.dumps
+    return dumps
+
+
+NOT_PARSED: Any = object()
+"""What a :func:`fast_line_reader` gives for a line only the standard parser may read."""
+
+
+def fast_line_reader() -> Callable[[bytes], Any] | None:
+    """A reader of JSON Lines lines by orjson, or None where orjson is not installed.
+
+    It gives the data on a line where that is certainly what the standard parser
+    (``_parsing.parse``) would read, and :data:`NOT_PARSED` where only that parser can tell.
+    orjson refuses what the standard reading refuses for being no UTF-8, a lone surrogate
+    (``\\ud800``) or nesting too deep, but it keeps the last of two equal keys without a word.
+    Written again by orjson, a line holds one ``:`` for each key it kept and each colon in its
+    strings; the line as read holds one for each key it gave, and the same colons in its
+    strings as long as none was written as an escape (``\\u003a``). So a line without ``\\u``
+    whose colons are as many as orjson writes gave no key twice; any other line is left to the
+    standard parser, which says which key. The count costs about as much as orjson's parse of
+    the line (some 2 µs), 6 to 7% of loading a file of generated claims.
+    """
+    parser = _fast_parser()
+    writer = _fast_writer()
+    if parser is json.loads or writer is None:
+        return None
+
+    def read(line: bytes) -> Any:
+        if b"\\" in line and b"\\u" in line:  # one byte sought first: most lines have none
+            return NOT_PARSED
+        try:
+            data = parser(line)
+        except ValueError:
+            return NOT_PARSED
+        return data if line.count(b":") == writer(data).count(b":") else NOT_PARSED
+
+    return read
+
+
 def loads_json(text: str | bytes) -> Any:
     """orjson's ``loads`` where the ``fast`` extra is installed (imported on first use, so
     ``import claims`` loads no extra), else ``json.loads``.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -18,21 +19,31 @@ from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
-from claims.errors import ClaimsError, Problem, ValidationError
+from claims.errors import ClaimsError, Problem, ValidationError, json_excerpt
 from claims.model import Value, ValueKind
 
 _T = TypeVar("_T")
 
 
-def _kind_of(value: object) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer",
-            float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+def kind_of(value: object) -> str:
+    """The JSON kind of a value read from JSON: object, array, string, null..."""
+    if isinstance(value, Mapping):
+        return "object"
+    return {list: "array", str: "string", bool: "boolean", int: "integer", float: "number",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _got(value: object) -> str:
+    """"string: "4"", "null": what was found instead, in JSON, cut short."""
+    if value is None:
+        return "null"
+    return f"{kind_of(value)}: {json_excerpt(value)}"
 
 
 def _strict(expected: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
     def structure(value: Any, _: type[Any]) -> Any:
         if type(value) is not expected:
-            raise ValidationError(f"expected {name}, got {_kind_of(value)}: {value!r}")
+            raise ValidationError(f"expected {name}, got {_got(value)}")
         return value
 
     return structure
@@ -40,29 +51,31 @@ def _strict(expected: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
 
 def _structure_float(value: Any, _: type[Any]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(f"expected number, got {_kind_of(value)}: {value!r}")
+        raise ValidationError(f"expected number, got {_got(value)}")
     return float(value)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type[Any]], enum.Enum]:
-    choices = [member.value for member in cls]
+    choices = json.dumps([member.value for member in cls])
+    members = {member.value: member for member in cls}
 
     def structure(value: Any, _: type[Any]) -> enum.Enum:
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValidationError(f"expected one of {choices}, got {value!r}") from None
+        member = members.get(value) if type(value) is str else None
+        if member is None:
+            raise ValidationError(f"expected one of {choices}, got {json_excerpt(value)}")
+        return member
 
     return structure
 
 
 def _structure_datetime(value: Any, _: type[Any]) -> dt.datetime:
     if not isinstance(value, str):
-        raise ValidationError(f"expected an ISO 8601 date-time string, got {value!r}")
+        raise ValidationError(f"expected an ISO 8601 date-time string, got {_got(value)}")
     try:
         return dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValidationError(f"expected an ISO 8601 date-time, got {value!r}") from None
+        raise ValidationError(
+            f"expected an ISO 8601 date-time, got {json_excerpt(value)}") from None
 
 
 def _is_tuple(cls: Any) -> bool:
@@ -86,7 +99,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
 
         def structure(value: Any, typ: type[Any]) -> Any:
             if not isinstance(value, list | tuple):
-                raise ValidationError(f"expected array, got {_kind_of(value)}: {value!r}")
+                raise ValidationError(f"expected array, got {_got(value)}")
             return inner(value, typ)
 
         return structure
@@ -98,7 +111,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
 
         def structure(value: Any, typ: type[Any]) -> Any:
             if not isinstance(value, Mapping):
-                raise ValidationError(f"expected object, got {_kind_of(value)}: {value!r}")
+                raise ValidationError(f"expected object, got {_got(value)}")
             return inner(value, typ)
 
         return structure
@@ -112,14 +125,17 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     # ``KeyError('c')`` (no field, no allowed tags) and writes the tag last, where the file
     # format (docs/format.md) puts ``"type"`` first in every value.
     tags = {kind.value: kind.type for kind in ValueKind}
+    kinds = json.dumps(sorted(tags))
 
     def structure_value(value: Any, _: type[Any]) -> Value:
         if not isinstance(value, Mapping):
-            raise ValidationError(f"expected object, got {_kind_of(value)}: {value!r}")
+            raise ValidationError(f"expected object, got {_got(value)}")
         fields = dict(value)
-        tag = fields.pop("type", None)
-        if tag not in tags:
-            raise ValidationError(f"'type' must be one of {sorted(tags)}: type={tag!r}")
+        if "type" not in fields:
+            raise ValidationError(f"required key 'type' missing: one of {kinds}")
+        tag = fields.pop("type")
+        if type(tag) is not str or tag not in tags:
+            raise ValidationError(f"'type' must be one of {kinds}: type={json_excerpt(tag)}")
         result: Value = converter.structure(fields, tags[tag])
         return result
 
@@ -149,7 +165,7 @@ def _format(exc: BaseException) -> str:
     if isinstance(exc, ClaimsError):
         return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown keys {sorted(exc.extra_fields)}"
+        return f"unknown keys {json_excerpt(sorted(exc.extra_fields))}"
     if isinstance(exc, KeyError):
         return "required key missing"
     return cattrs.v.format_exception(exc, None)

@@ -13,18 +13,18 @@ read as a stream (:func:`iter_claims`).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast
 
 import attrs
 
 from claims._memory import paused_gc
-from claims.errors import DossierError, Problem, ValidationError
-from claims.io._builder import ClaimBuilder, loads_json
-from claims.io._converter import structure_at
+from claims.errors import DossierError, Problem, ValidationError, excerpt, json_excerpt
+from claims.io._builder import NOT_PARSED, ClaimBuilder, fast_line_reader
+from claims.io._converter import kind_of, structure_at
 from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
+from claims.io._parsing import UNREADABLE, parse
 from claims.model import Claim, Dossier, Event, Source, Vocabulary, reference_problems
 
 _T = TypeVar("_T")
@@ -53,9 +53,10 @@ def structure(data: Any, cls: type[_T], *, allow_unknown_keys: bool = False) -> 
 
 
 def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
-                      path: str | None = None) -> Dossier:
-    """A dossier from its JSON data, reporting every problem in it at once."""
-    found: list[Problem] = []
+                      path: str | None = None, found: list[Problem] | None = None) -> Dossier:
+    """A dossier from its JSON data, reporting every problem in it at once (after ``found``,
+    those its text had)."""
+    found = [] if found is None else found
     head = _check_head(data, FORMAT, found, allow_unknown_keys, sections=_SECTIONS)
     if head is None:
         raise DossierError(found, path)
@@ -70,19 +71,25 @@ def dossier_from_data(data: Any, *, allow_unknown_keys: bool = False,
 
 def _check_head(data: Any, fmt: str, found: list[Problem], allow_unknown_keys: bool,
                 sections: tuple[str, ...]) -> dict[str, Any] | None:
+    """The document's head checked; None when it is no object (then there is nothing else to
+    check). A wrong format or version is reported with everything else."""
     if not isinstance(data, dict):
-        found.append(Problem("$", f"expected a JSON object, got {type(data).__name__}"))
+        found.append(Problem("$", f"expected a JSON object, got {kind_of(data)}"))
         return None
-    if data.get("format") != fmt:
-        found.append(Problem("$.format", f"expected {fmt!r}, got {data.get('format')!r}"))
-    version = data.get("version")
-    if version != VERSION:
-        found.append(Problem(
-            "$.version", f"unsupported version {version!r}; this library reads {VERSION}"))
+    if "format" not in data:
+        found.append(Problem("$", f"required key 'format' missing: expected \"{fmt}\""))
+    elif data["format"] != fmt:
+        found.append(Problem("$.format",
+                             f"expected \"{fmt}\", got {json_excerpt(data['format'])}"))
+    if "version" not in data:
+        found.append(Problem("$", f"required key 'version' missing: expected {VERSION}"))
+    elif type(data["version"]) is not int or data["version"] != VERSION:
+        found.append(Problem("$.version", f"unsupported version {json_excerpt(data['version'])}"
+                                          f"; this library reads {VERSION}"))
     unknown = sorted(set(data) - {"format", "version", *sections})
     if unknown and not allow_unknown_keys:
-        found.append(Problem("$", f"unknown keys {unknown}"))
-    return None if found else data
+        found.append(Problem("$", f"unknown keys {json_excerpt(unknown)}"))
+    return data
 
 
 def _read_head(head: dict[str, Any], found: list[Problem], allow_unknown_keys: bool) -> tuple[
@@ -98,12 +105,12 @@ def _read_head(head: dict[str, Any], found: list[Problem], allow_unknown_keys: b
 def _read_vocabulary(data: Any, found: list[Problem], allow_unknown_keys: bool) -> Vocabulary:
     """Each section of the vocabulary on its own, then its cross-checks, all reported."""
     if not isinstance(data, dict):
-        found.append(Problem("$.vocabulary", f"expected object, got {type(data).__name__}"))
+        found.append(Problem("$.vocabulary", f"expected object, got {kind_of(data)}"))
         return Vocabulary()
     fields = {f.name: f for f in attrs.fields(attrs.resolve_types(Vocabulary)) if f.init}
     unknown = sorted(set(data) - set(fields))
     if unknown and not allow_unknown_keys:
-        found.append(Problem("$.vocabulary", f"unknown keys {unknown}"))
+        found.append(Problem("$.vocabulary", f"unknown keys {json_excerpt(unknown)}"))
     sections = {}
     for name, field in fields.items():
         if name in data:
@@ -120,7 +127,7 @@ def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_key
                 known: dict[str, set[str]]) -> list[tuple[int, Any]]:
     """Each item of a section on its own, so one bad item hides no problem in another."""
     if not isinstance(data, list):
-        found.append(Problem(f"$.{section}", f"expected array, got {type(data).__name__}"))
+        found.append(Problem(f"$.{section}", f"expected array, got {kind_of(data)}"))
         return []
     items = []
     fast = ClaimBuilder().build if section == "claims" else lambda _: None
@@ -139,7 +146,10 @@ def _read_items(data: Any, section: str, found: list[Problem], allow_unknown_key
 
 def loads(text: str, *, allow_unknown_keys: bool = False) -> Dossier:
     """A dossier from a JSON document's text."""
-    return dossier_from_data(_parse_json(text, None, None), allow_unknown_keys=allow_unknown_keys)
+    data, found = parse(text)
+    if data is UNREADABLE:
+        raise DossierError(found)
+    return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, found=found)
 
 
 def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
@@ -158,25 +168,16 @@ def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
         try:
             if source.suffix == ".jsonl":
                 return _load_lines(source, allow_unknown_keys)
-            text = source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            raw = source.read_bytes()
+        except OSError as exc:
             raise DossierError([Problem("$", f"cannot read the file: {exc}")],
                                str(path)) from exc
-        data = _parse_json(text, str(path), None)
-        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path))
-
-
-def _parse_json(text: str | bytes, path: str | None, line: int | None) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {line}" if line is not None else f"line {exc.lineno} column {exc.colno}"
-        raise DossierError([Problem("$", f"not valid JSON at {where}: {exc.msg}")],
-                           path) from None
-    except UnicodeDecodeError as exc:
-        where = f" at line {line}" if line is not None else ""
-        raise DossierError([Problem("$", f"not valid UTF-8{where}: {exc.reason}")],
-                           path) from None
+        data, found = parse(raw)
+        del raw
+        if data is UNREADABLE:
+            raise DossierError(found, str(path))
+        return dossier_from_data(data, allow_unknown_keys=allow_unknown_keys, path=str(path),
+                                 found=found)
 
 
 def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
@@ -185,9 +186,9 @@ def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
         claims = []
-        builder = ClaimBuilder()
+        builder, fast = ClaimBuilder(), fast_line_reader()
         for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
             if claim is not None:
                 claims.append((number, claim))
     problems = reference_problems(vocabulary, sources, events, claims, also_known=known)
@@ -201,9 +202,12 @@ def _load_lines(path: Path, allow_unknown_keys: bool) -> Dossier:
 def _lines_head(stream: IO[bytes], path: str, found: list[Problem], allow_unknown_keys: bool
                 ) -> tuple[Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]],
                            dict[str, set[str]]]:
-    first = stream.readline()
-    head = _check_head(_parse_json(first or b"null", path, 1), LINES_FORMAT, found,
-                       allow_unknown_keys, sections=_SECTIONS[:3])
+    data, problems = parse(stream.readline() or b"null", line=1)
+    found.extend(problems)
+    head = None
+    if data is not UNREADABLE:
+        head = _check_head(data, LINES_FORMAT, found, allow_unknown_keys,
+                           sections=_SECTIONS[:3])
     if head is None:
         raise DossierError([p.rooted_at("line 1: $") for p in found], path)
     vocabulary, sources, events, known = _read_head(head, found, allow_unknown_keys)
@@ -211,26 +215,28 @@ def _lines_head(stream: IO[bytes], path: str, found: list[Problem], allow_unknow
     return vocabulary, sources, events, known
 
 
+_BLANK = b" \t\r\n"
+"""JSON's whitespace: a line of nothing else holds no claim."""
+
+
 def _line_claim(line: bytes, number: int, found: list[Problem], allow_unknown_keys: bool,
-                builder: ClaimBuilder) -> Claim | None:
-    """The claim on one line. The fast parser and builder take the common case; anything else
-    is parsed again by the standard library and judged by the strict converter."""
-    if not line.strip():
+                builder: ClaimBuilder, fast: Callable[[bytes], Any] | None) -> Claim | None:
+    """The claim on one line. The fast parser (where installed) and the builder take the common
+    case; anything else is parsed by the standard parser and judged by the strict converter."""
+    if not line.strip(_BLANK):
         return None
-    try:
-        built = builder.build(loads_json(line))
-    except ValueError:  # not JSON to the fast parser: the standard one says why, below
-        built = None
+    if fast is not None:
+        data = fast(line)
+        built = None if data is NOT_PARSED else builder.build(data)
+        if built is not None:
+            return built
+    data, problems = parse(line, line=number)
+    found.extend(p.rooted_at(f"line {number}: $") for p in problems)
+    if data is UNREADABLE:
+        return None
+    built = None if problems else builder.build(data)
     if built is not None:
         return built
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        found.append(Problem(f"line {number}: $", f"not valid JSON: {exc.msg}"))
-        return None
-    except UnicodeDecodeError as exc:
-        found.append(Problem(f"line {number}: $", f"not valid UTF-8: {exc.reason}"))
-        return None
     claim: Claim | None = structure_at(data, Claim, f"line {number}: $", found,
                                        forbid_extra_keys=not allow_unknown_keys)
     return claim
@@ -260,6 +266,8 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
     with stream:
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
+        found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
+                                                    also_known=known)))
         if found:
             raise DossierError(found, str(path))
         known = {
@@ -267,16 +275,16 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
             "events": known.get("events", set()) | {e.id for _, e in events},
         }
         seen: set[str] = set()
-        builder = ClaimBuilder()
+        builder, fast = ClaimBuilder(), fast_line_reader()
         for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys, builder)
+            claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
             if claim is not None:
                 problems = reference_problems(vocabulary, [], [], [(number, claim)],
                                               also_known={**known, "claims": seen})
                 found.extend(_line_paths(problems))
                 if claim.id in seen:
                     found.append(Problem(f"line {number}: $.id",
-                                         f"duplicate claim id {claim.id!r}"))
+                                         f"duplicate claim id {excerpt(claim.id)}"))
                 seen.add(claim.id)
             if found:
                 raise DossierError(found, str(path))

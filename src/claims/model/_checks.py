@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from claims.errors import UnknownReferenceError, ValidationError
+from claims.errors import UnknownReferenceError, ValidationError, excerpt
 
 _T = TypeVar("_T")
 
@@ -21,7 +21,8 @@ def check_id(field: str, value: object) -> None:
     """Ids are slugs: lowercase ASCII letters, digits and ``_ . : -``, not starting with a mark."""
     if not isinstance(value, str) or _ID.fullmatch(value) is None:
         raise ValidationError(
-            f"{field!r} must be a slug of lowercase letters, digits and '_.:-': {field}={value!r}"
+            f"{field!r} must be a slug of lowercase letters, digits and '_.:-': "
+            f"{field}={excerpt(value)}"
         )
 
 
@@ -39,13 +40,14 @@ def check_external_id(field: str, value: object) -> None:
 def check_text(field: str, value: object) -> None:
     """Required text must be a non-blank string (kept exactly as given)."""
     if not isinstance(value, str) or not value or value.isspace():
-        raise ValidationError(f"{field!r} must be non-blank text: {field}={value!r}")
+        raise ValidationError(f"{field!r} must be non-blank text: {field}={excerpt(value)}")
 
 
 def check_count(field: str, value: object) -> None:
     """A number of people or things: a non-negative int (bool is not a number here)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(f"{field!r} must be a non-negative integer: {field}={value!r}")
+        raise ValidationError(
+            f"{field!r} must be a non-negative integer: {field}={excerpt(value)}")
 
 
 # -- attrs validators: ``attrs.field(validator=slug)`` ---------------------------------------
@@ -99,7 +101,7 @@ def of_type(kind: type[Any], name: str) -> Any:
     def validate(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             raise ValidationError(
-                f"{attribute.name!r} must be {name}: {attribute.name}={value!r}")
+                f"{attribute.name!r} must be {name}: {attribute.name}={excerpt(value)}")
 
     return validate
 
@@ -115,7 +117,8 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def _tuple(field: str, values: object) -> tuple[Any, ...]:
     if not isinstance(values, tuple):
-        raise ValidationError(f"{field!r} must be a tuple or list of items: {field}={values!r}")
+        raise ValidationError(
+            f"{field!r} must be a tuple or list of items: {field}={excerpt(values)}")
     return values
 
 
@@ -126,7 +129,7 @@ def items(kind: type[Any], name: str) -> Any:
         for index, value in enumerate(_tuple(attribute.name, values)):
             if not isinstance(value, kind):
                 raise ValidationError(f"'{attribute.name}[{index}]' must be {name}: "
-                                      f"{attribute.name}[{index}]={value!r}")
+                                      f"{attribute.name}[{index}]={excerpt(value)}")
 
     return validate
 
@@ -136,4 +139,4 @@ def lookup(table: Mapping[str, _T], ident: str, what: str) -> _T:
     try:
         return table[ident]
     except KeyError:
-        raise UnknownReferenceError(f"unknown {what} {ident!r}") from None
+        raise UnknownReferenceError(f"unknown {what} {excerpt(ident)}") from None

@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from claims._html import table
-from claims.errors import ValidationError
+from claims.errors import ValidationError, excerpt
 from claims.model import _checks
 from claims.model._provenance import Provenance
 from claims.model._scope import EVERYONE, Scope
@@ -107,7 +107,7 @@ class Claim:
         if self.status is Status.NOT_DISCLOSED:
             if self.value is not None:
                 raise ValidationError(
-                    f"a not_disclosed claim has no 'value': value={self.value!r}"
+                    f"a not_disclosed claim has no 'value': value={excerpt(self.value)}"
                 )
         elif self.value is None:
             raise ValidationError(

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from claims.errors import ValidationError
+from claims.errors import ValidationError, excerpt
 from claims.model import _checks
 
 
@@ -46,7 +46,8 @@ class Interval:
     @high.validator
     def _high_not_below_low(self, _: attrs.Attribute[int | None], high: int | None) -> None:
         if high is not None and self.low > high:
-            raise ValidationError(f"'low' must be <= 'high': low={self.low}, high={high}")
+            raise ValidationError(
+                f"'low' must be <= 'high': low={excerpt(self.low)}, high={excerpt(high)}")
 
     def contains(self, n: int) -> bool:
         """Whether ``n`` lies in the interval."""
@@ -122,10 +123,11 @@ class Count:
         problem = hint = None
         if bound is Bound.EXACT and high != low:
             problem = "an exact count needs high == low"
+            n, m = excerpt(low), excerpt(high)
             if high is None:
-                hint = f"exactly {low} is Count.exact({low}); {low} or more, Count.at_least({low})"
+                hint = f"exactly {n} is Count.exact({n}); {n} or more, Count.at_least({n})"
             elif high > low:
-                hint = f"{low} to {high} is Count.between({low}, {high})"
+                hint = f"{n} to {m} is Count.between({n}, {m})"
         elif bound is Bound.AT_LEAST and high is not None:
             problem = "an 'at least' count has no high (None)"
         elif bound is Bound.AT_MOST and (high is None or low != 0):
@@ -144,11 +146,13 @@ class Count:
             _checks.check_text("wording", self.wording)
         if problem:
             raise ValidationError(
-                f"{problem}: bound={bound.value!r}, low={low}, high={high}, best={best}"
+                f"{problem}: bound={bound.value!r}, low={excerpt(low)}, high={excerpt(high)}, "
+                f"best={excerpt(best)}"
                 + (f" ({hint})" if hint else ""))
         if best is not None and not self.interval.contains(best):
             raise ValidationError(
-                f"'best' must lie within low..high: best={best}, low={low}, high={high}")
+                f"'best' must lie within low..high: best={excerpt(best)}, low={excerpt(low)}, "
+                f"high={excerpt(high)}")
         if best is None and bound is Bound.EXACT:
             # An exact count's best figure is its number; attrs has no default that reads
             # two other fields and stays out of the written file, so it is set here.

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from claims._html import long_table
-from claims.errors import DossierError, Problem, ValidationError
+from claims.errors import DossierError, Problem, ValidationError, excerpt
 from claims.model import _checks
 from claims.model._checks import lookup
 from claims.model._claim import CLAIM_HEADERS, Claim, claim_cells
@@ -147,7 +147,7 @@ class Dossier:
                 terms.append(item)
             else:
                 raise ValidationError(
-                    f"cannot add {item!r} to a dossier: expected a Source, Event, Claim, "
+                    f"cannot add {excerpt(item)} to a dossier: expected a Source, Event, Claim, "
                     "Category, Actor, Place, Exclusion, Predicate or source kind (str)")
         vocabulary = self.vocabulary.add(*terms) if terms else self.vocabulary
         return Dossier(self.sources + tuple(sections["sources"]), vocabulary,
@@ -178,7 +178,7 @@ def reference_problems(
 
     def need(ok: bool, path: str, what: str, ident: str) -> None:
         if not ok:
-            found.append(Problem(path, f"unknown {what} {ident!r}"))
+            found.append(Problem(path, f"unknown {what} {excerpt(ident)}"))
 
     for index, source in sources:
         path = f"$.sources[{index}]"
@@ -198,7 +198,8 @@ def reference_problems(
     claims = list(claims)
     for index, claim in claims:
         if claim.id in seen:
-            found.append(Problem(f"$.claims[{index}].id", f"duplicate claim id {claim.id!r}"))
+            found.append(Problem(f"$.claims[{index}].id",
+                                 f"duplicate claim id {excerpt(claim.id)}"))
         seen.add(claim.id)
         provenance = claim.provenance
         if (claim.event in event_ids and provenance.source in source_ids
@@ -241,21 +242,21 @@ def _claim_problems(vocabulary: Vocabulary, claim: Claim, index: int, source_ids
     """A claim's dangling references; paths are only written for what is wrong."""
     path = f"$.claims[{index}]"
     if claim.event not in event_ids:
-        yield Problem(f"{path}.event", f"unknown event {claim.event!r}")
+        yield Problem(f"{path}.event", f"unknown event {excerpt(claim.event)}")
     provenance = claim.provenance
     if provenance.source not in source_ids:
-        yield Problem(f"{path}.provenance.source", f"unknown source {provenance.source!r}")
+        yield Problem(f"{path}.provenance.source", f"unknown source {excerpt(provenance.source)}")
     for position, relay in enumerate(provenance.relays):
         if relay.outlet not in source_ids:
             yield Problem(f"{path}.provenance.relays[{position}].outlet",
-                          f"unknown source {relay.outlet!r}")
+                          f"unknown source {excerpt(relay.outlet)}")
     scope = claim.scope
     for part, section, what in _SCOPE_PARTS:
         ident = getattr(scope, part)
         if ident is not None and not vocabulary.has(section, ident):
-            yield Problem(f"{path}.scope.{part}", f"unknown {what} {ident!r}")
+            yield Problem(f"{path}.scope.{part}", f"unknown {what} {excerpt(ident)}")
     if not vocabulary.has("predicates", claim.predicate):
-        yield Problem(f"{path}.predicate", f"unknown predicate {claim.predicate!r}")
+        yield Problem(f"{path}.predicate", f"unknown predicate {excerpt(claim.predicate)}")
     elif claim.value is not None:
         yield from _value_problems(vocabulary, claim, f"{path}.value")
 
@@ -273,7 +274,8 @@ def _ids(section: str, what: str, items: list[tuple[int, Source]] | list[tuple[i
     seen: set[str] = set()
     for index, item in items:
         if item.id in seen:
-            found.append(Problem(f"$.{section}[{index}].id", f"duplicate {what} id {item.id!r}"))
+            found.append(Problem(f"$.{section}[{index}].id",
+                                 f"duplicate {what} id {excerpt(item.id)}"))
         seen.add(item.id)
     return seen
 
@@ -292,4 +294,4 @@ def _value_problems(vocabulary: Vocabulary, claim: Claim, path: str) -> Iterator
     for cls, section, what in ((Term, "categories", "category"), (ActorRef, "actors", "actor"),
                                (PlaceRef, "places", "place")):
         if isinstance(value, cls) and not vocabulary.has(section, value.id):
-            yield Problem(f"{path}.id", f"unknown {what} {value.id!r}")
+            yield Problem(f"{path}.id", f"unknown {what} {excerpt(value.id)}")

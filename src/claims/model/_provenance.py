@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from claims.errors import Problem, ValidationError, excerpt
 from claims.model import _checks
 from claims.model._time import TimeSpan
 
@@ -37,9 +38,12 @@ class Provenance:
         url: Where the source published it.
         language: Language of the quote (BCP 47, "en", "ar").
         relays: Outlets the claim reached us through, nearest to the source first
-            (UCDP's ``source_office``).
+            (UCDP's ``source_office``); never the source itself.
         title: The headline or title of the source's own publication, where known
             (UCDP's ``source_headline``; the ``title`` of a citation).
+
+    Raises:
+        ValidationError: for a relay that names the source itself.
     """
 
     source: str = attrs.field(validator=_checks.slug)
@@ -51,3 +55,13 @@ class Provenance:
         default=(), converter=_checks.as_tuple,
         validator=_checks.items(Relay, "a Relay"))
     title: str | None = attrs.field(default=None, validator=_checks.optional_text)
+
+    @relays.validator
+    def _relays_are_other_outlets(self, _: attrs.Attribute[tuple[Relay, ...]],
+                                  relays: tuple[Relay, ...]) -> None:
+        own = [Problem(f"$.relays[{index}].outlet",
+                       f"a relay names the claim's own source {excerpt(self.source)}: an outlet "
+                       "repeats a source, a source does not relay itself")
+               for index, relay in enumerate(relays) if relay.outlet == self.source]
+        if own:
+            raise ValidationError(problems=own)

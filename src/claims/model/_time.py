@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from claims.errors import ValidationError
+from claims.errors import ValidationError, excerpt
 from claims.model import _checks
 
 
@@ -27,10 +27,11 @@ class Precision(enum.Enum):
 def _aware(_: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
     field = attribute.name
     if not isinstance(value, dt.datetime):
-        raise ValidationError(f"{field!r} must be a datetime: {field}={value!r}")
+        raise ValidationError(f"{field!r} must be a datetime: {field}={excerpt(value)}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(
-            f"{field!r} must carry a time zone (a bare time is ambiguous): {field}={value!r}"
+            f"{field!r} must carry a time zone (a bare time is ambiguous): "
+            f"{field}={value.isoformat()}"
         )
 
 
@@ -69,7 +70,7 @@ class TimeSpan:
     def on(cls, day: dt.date, tz: dt.tzinfo, wording: str | None = None) -> TimeSpan:
         """The whole local day ``day`` in zone ``tz`` ("28 June 2021", local time UTC+3)."""
         start = dt.datetime(day.year, day.month, day.day, tzinfo=tz)
-        return cls(start, start + dt.timedelta(days=1), Precision.DAY, wording)
+        return cls(start, _later(start, dt.timedelta(days=1)), Precision.DAY, wording)
 
     @classmethod
     def between(
@@ -85,11 +86,20 @@ class TimeSpan:
     @classmethod
     def at(cls, instant: dt.datetime, wording: str | None = None) -> TimeSpan:
         """The one second that begins at ``instant`` (an ISO timestamp)."""
-        return cls(instant, instant + dt.timedelta(seconds=1), Precision.SECOND, wording)
+        return cls(instant, _later(instant, dt.timedelta(seconds=1)), Precision.SECOND, wording)
 
     def in_zone(self, tz: dt.tzinfo) -> TimeSpan:
-        """The same span written in another zone (the same instants)."""
-        return attrs.evolve(self, start=self.start.astimezone(tz), end=self.end.astimezone(tz))
+        """The same span written in another zone (the same instants).
+
+        Raises:
+            ValidationError: when the zone would write it past the year 9999 or before 1.
+        """
+        try:
+            return attrs.evolve(self, start=self.start.astimezone(tz),
+                                end=self.end.astimezone(tz))
+        except OverflowError:
+            raise ValidationError(f"{self.describe()} cannot be written in zone {tz}: it would "
+                                  "fall after the year 9999 (or before 1)") from None
 
     def overlaps(self, other: TimeSpan) -> bool:
         """Whether some instant lies in both spans."""
@@ -109,6 +119,14 @@ class TimeSpan:
         if self.wording is not None:
             return f"{self.wording} [{self.describe()}]"
         return self.describe()
+
+
+def _later(moment: dt.datetime, length: dt.timedelta) -> dt.datetime:
+    try:
+        return moment + length
+    except OverflowError:
+        raise ValidationError(f"a span from {moment.isoformat()} would end after the year "
+                              "9999, where a datetime ends") from None
 
 
 def _offset(moment: dt.datetime) -> str:

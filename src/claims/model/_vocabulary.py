@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
-from claims.errors import Problem, UnknownReferenceError, ValidationError
+from claims.errors import Problem, UnknownReferenceError, ValidationError, excerpt
 from claims.model import _checks
 from claims.model._checks import check_id, lookup
 from claims.model._scope import Scope
@@ -84,7 +84,7 @@ class Exclusion:
     def _at_least_two(self, _: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
         if len(value) < 2:
             raise ValidationError(
-                f"'categories' must name at least two categories: categories={value!r}")
+                f"'categories' must name at least two categories: categories={excerpt(value)}")
 
 
 @attrs.frozen
@@ -131,7 +131,13 @@ _T = TypeVar("_T")
 
 
 class _Tree(Generic[_T]):
-    """Items by id with a parent link each; answers "is a within b" in O(depth)."""
+    """Items by id with a parent link each.
+
+    Built in one walk of the hierarchy (time linear in the number of items), which numbers
+    each item as it is entered and left: then "is a within b" takes constant time, however
+    deep the hierarchy. A cycle (invalid, but a vocabulary built unchecked may hold one) is
+    walked from one of its items; everything on it lies within everything on it.
+    """
 
     def __init__(self, items: Iterable[_T], key: Callable[[_T], str],
                  parent: Callable[[_T], str | None]) -> None:
@@ -139,18 +145,100 @@ class _Tree(Generic[_T]):
         for item in items:
             self.by_id.setdefault(key(item), item)
         self._parent = {ident: parent(item) for ident, item in self.by_id.items()}
+        self._children: dict[str, list[str]] = {}
+        roots = []
+        for ident, above in self._parent.items():
+            if above is None or above not in self.by_id:
+                roots.append(ident)
+            else:
+                self._children.setdefault(above, []).append(ident)
+        self._enter: dict[str, int] = {}
+        self._leave: dict[str, int] = {}
+        self.cyclic: dict[str, str] = {}
+        """Each item on a cycle, and the item its cycle was walked from."""
+        self._above_cycle: dict[str, str] = {}
+        """Each item on or below a cycle, and the item that cycle was walked from."""
+        for root in roots:
+            self._walk(root, None)
+        for ident in self._parent:
+            if ident not in self._enter:  # on a cycle, or below one
+                self._walk(self._cycle_from(ident), self._above_cycle)
+
+    def _walk(self, root: str, marks: dict[str, str] | None) -> None:
+        clock = len(self._enter) + len(self._leave)
+        stack: list[tuple[str, bool]] = [(root, False)]
+        while stack:
+            ident, leaving = stack.pop()
+            if leaving:
+                self._leave[ident] = clock
+            else:
+                self._enter[ident] = clock
+                if marks is not None:
+                    marks[ident] = root
+                stack.append((ident, True))
+                stack.extend((child, False) for child in reversed(self._children.get(ident, ()))
+                             if child != root)
+            clock += 1
+
+    def _cycle_from(self, ident: str) -> str:
+        """The cycle above an item not yet walked: its items recorded, one of them returned."""
+        path: dict[str, None] = {}
+        current = ident
+        while current not in path:
+            path[current] = None
+            current = cast(str, self._parent[current])
+        cycle = list(path)
+        for item in cycle[cycle.index(current):]:
+            self.cyclic[item] = current
+        return current
 
     def lineage(self, ident: str) -> list[str]:
         """``ident`` then its ancestors, nearest first (stops at an unknown id or a cycle)."""
-        chain: list[str] = []
+        chain: dict[str, None] = {}
         current: str | None = ident
         while current is not None and current not in chain:
-            chain.append(current)
+            chain[current] = None
             current = self._parent.get(current)
-        return chain
+        return list(chain)
 
     def within(self, inner: str, outer: str) -> bool:
-        return outer in self.lineage(inner)
+        """Whether ``inner`` is ``outer`` or lies within it."""
+        if inner == outer:
+            return True
+        if inner not in self._enter or outer not in self._enter:  # an unknown id
+            return outer in self.lineage(inner)
+        if self._enter[outer] < self._enter[inner] and self._leave[inner] < self._leave[outer]:
+            return True
+        cycle = self.cyclic.get(outer)
+        return cycle is not None and self._above_cycle.get(inner) == cycle
+
+    def nested(self, idents: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Positions ``(i, j)``, ``i < j``, of listed items of which one lies within the other:
+        for each item, the nearest listed item it lies within (one sweep in walk order, not
+        every pair)."""
+        pairs: set[tuple[int, int]] = set()
+        known = sorted((self._enter[ident], position) for position, ident in enumerate(idents)
+                       if ident in self._enter)
+        open_: list[int] = []  # listed items whose walk has not been left yet
+        alone = []  # listed items within no other listed one, as walked
+        for enter, position in known:
+            while open_ and self._leave[idents[open_[-1]]] < enter:
+                open_.pop()
+            if open_:
+                pairs.add((min(open_[-1], position), max(open_[-1], position)))
+            else:
+                alone.append(position)
+            open_.append(position)
+        on_cycles: dict[str, list[int]] = {}  # by cycle: the listed items on it
+        for position, ident in enumerate(idents):
+            if ident in self.cyclic:
+                on_cycles.setdefault(self.cyclic[ident], []).append(position)
+        for position in alone:  # yet what lies on or below a cycle lies within its items
+            listed = on_cycles.get(self._above_cycle.get(idents[position], ""), [])
+            other = next((p for p in listed[:2] if p != position), None)
+            if other is not None:
+                pairs.add((min(other, position), max(other, position)))
+        return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
 
     def problems(self, items: tuple[_T, ...], section: str, what: str,
                  key: Callable[[_T], str], link: str) -> list[Problem]:
@@ -160,17 +248,16 @@ class _Tree(Generic[_T]):
             ident = key(item)
             path = f"$.{section}[{index}]"
             if ident in seen:
-                found.append(Problem(f"{path}.id", f"duplicate {what} id {ident!r}"))
+                found.append(Problem(f"{path}.id", f"duplicate {what} id {excerpt(ident)}"))
             seen.add(ident)
             parent = self._parent.get(ident) if self.by_id.get(ident) is item else None
             if parent is None:
                 continue
             if parent not in self.by_id:
-                found.append(Problem(f"{path}.{link}", f"unknown {what} {parent!r}"))
-            elif ident in self.lineage(parent):
-                found.append(Problem(
-                    f"{path}.{link}", f"{what} {ident!r} lies within itself through {parent!r}"
-                ))
+                found.append(Problem(f"{path}.{link}", f"unknown {what} {excerpt(parent)}"))
+            elif ident in self.cyclic:
+                found.append(Problem(f"{path}.{link}", f"{what} {excerpt(ident)} lies within "
+                                                       f"itself through {excerpt(parent)}"))
         return found
 
 
@@ -191,7 +278,7 @@ def _source_kind(_: object, attribute: attrs.Attribute[Any], values: tuple[Any, 
     for index, value in enumerate(values):
         if not isinstance(value, str):
             raise ValidationError(f"'{attribute.name}[{index}]' must be a string: "
-                                  f"{attribute.name}[{index}]={value!r}")
+                                  f"{attribute.name}[{index}]={excerpt(value)}")
 
 
 def _members(items: object, kind: type[_T]) -> list[_T]:
@@ -298,7 +385,7 @@ class Vocabulary:
             return self._predicates
         if section == "source_kinds":
             return frozenset(BUILTIN_SOURCE_KINDS + self.source_kinds)
-        raise UnknownReferenceError(f"unknown vocabulary section {section!r}")
+        raise UnknownReferenceError(f"unknown vocabulary section {excerpt(section)}")
 
     def problems(self) -> list[Problem]:
         """Everything wrong with this vocabulary, with paths relative to it."""
@@ -310,15 +397,15 @@ class Vocabulary:
         ]
         for index, exclusion in enumerate(self.exclusions):
             path = f"$.exclusions[{index}].categories"
-            for position, ident in enumerate(exclusion.categories):
+            listed = exclusion.categories
+            for position, ident in enumerate(listed):
                 if ident not in self._categories.by_id:
-                    found.append(Problem(f"{path}[{position}]", f"unknown category {ident!r}"))
-            for position, inner in enumerate(exclusion.categories):
-                for outer in exclusion.categories[:position]:
-                    if self.category_within(inner, outer) or self.category_within(outer, inner):
-                        found.append(Problem(
-                            path, f"nested categories cannot exclude each other: "
-                                  f"{outer!r} and {inner!r}"))
+                    found.append(Problem(f"{path}[{position}]",
+                                         f"unknown category {excerpt(ident)}"))
+            for first, second in self._categories.nested(listed):
+                found.append(Problem(path, f"nested categories cannot exclude each other: "
+                                           f"{excerpt(listed[first])} and "
+                                           f"{excerpt(listed[second])}"))
         builtin = {p.id for p in BUILTIN_PREDICATES}
         seen: set[str] = set()
         for index, predicate in enumerate(self.predicates):
@@ -334,7 +421,7 @@ class Vocabulary:
             except ValidationError as exc:
                 found.append(Problem(path, str(exc)))
             if kind in BUILTIN_SOURCE_KINDS or kind in kinds:
-                found.append(Problem(path, f"duplicate source kind {kind!r}"))
+                found.append(Problem(path, f"duplicate source kind {excerpt(kind)}"))
             kinds.add(kind)
         return found
 
@@ -354,7 +441,7 @@ class Vocabulary:
         for item in items:
             section = kinds.get(type(item))
             if section is None:
-                raise ValidationError(f"cannot add {item!r} to a vocabulary: expected a "
+                raise ValidationError(f"cannot add {excerpt(item)} to a vocabulary: expected a "
                                       "Category, Actor, Place, Exclusion, Predicate or str")
             sections[section].append(item)
         return Vocabulary(**{name: tuple(values) for name, values in sections.items()})
@@ -390,7 +477,7 @@ class Vocabulary:
         """
         ident = self._names.get(fold_name(name))
         if ident is None:
-            raise UnknownReferenceError(f"no actor is named {name!r}")
+            raise UnknownReferenceError(f"no actor is named {excerpt(name)}")
         return self.actor(ident)
 
     # -- relations ----------------------------------------------------------------------

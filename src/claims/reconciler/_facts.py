@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 import attrs
@@ -165,10 +166,20 @@ def _consensus(values: tuple[FactValue, ...], vocabulary: Vocabulary) -> Value |
         start = max(s.start for s in spans)
         end = min(s.end for s in spans)
         finest = min(spans, key=lambda s: s.end - s.start)
-        return TimeSpan(start.astimezone(finest.start.tzinfo), end.astimezone(finest.end.tzinfo),
+        return TimeSpan(_in_zone(start, finest.start.tzinfo), _in_zone(end, finest.end.tzinfo),
                         finest.precision)
     # Pairwise agreement of references means they form a chain; the deepest is within all.
     return max(asserted, key=lambda v: _depth(v, vocabulary))
+
+
+def _in_zone(moment: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    """``moment`` written in ``zone``, as the finest span writes it; in its own zone where
+    that one would put it past the year 9999 (or before the year 1), which no datetime holds
+    (a span ending at 9999-12-31T23:59:59+00:00 is 10000-01-01 at +14:00)."""
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return moment
 
 
 def _depth(value: Value, vocabulary: Vocabulary) -> int:

@@ -62,6 +62,21 @@ def _as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
+def _merged_events(mine: tuple[Event, ...], theirs: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Both sides' events, in an order that does not depend on which side is which."""
+    known = {e.id: e for e in mine}
+    for event in theirs:
+        if known.setdefault(event.id, event) != event:
+            raise MergeError(f"event {event.id!r} differs between the two sides: "
+                             f"{known[event.id]!r} and {event!r}")
+    mine_ids, their_ids = [e.id for e in mine], [e.id for e in theirs]
+    if mine_ids == their_ids or set(their_ids) < set(mine_ids):
+        return mine
+    if set(mine_ids) < set(their_ids):
+        return theirs
+    return tuple(known[ident] for ident in sorted(known))
+
+
 @attrs.frozen(repr=False)
 class Report:
     """What can honestly be said about each event, built by :func:`reconcile`.
@@ -73,7 +88,8 @@ class Report:
     Args:
         summaries: One per event and predicate, in key order.
         context: The vocabulary and sources the claims were reconciled against.
-        events: What is known of the events (titles); events without an entry show their id.
+        events: What is known of the events (titles), in the order to show them; events
+            without an entry show their id.
         as_of: Only claims published by this time were used.
         excluded: Claims left out because they were not (certainly) published by ``as_of``:
             those published later, and the undated ones.
@@ -83,7 +99,8 @@ class Report:
 
     summaries: tuple[Summary, ...] = attrs.field(converter=_in_key_order)
     context: Context = attrs.Factory(Context)
-    events: tuple[Event, ...] = attrs.field(default=(), converter=_as_tuple)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_as_tuple, eq=frozenset)
+    """In the order results are shown; reports that know the same events are equal."""
     as_of: dt.datetime | None = None
     excluded: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     undated: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
@@ -95,6 +112,9 @@ class Report:
 
     def merge(self, other: Report) -> Report:
         """The report of both sides' claims; only summaries present on both are settled again.
+
+        Merging is commutative, associative and idempotent. The events keep the order of the
+        side that knows all the other knows (as after :meth:`add`), else they go in id order.
 
         Raises:
             MergeError: when the sides used other vocabularies or ``as_of`` times, or a source,
@@ -113,13 +133,8 @@ class Report:
         for summary in other._rebound(context):
             existing = mine.get(summary.key)
             mine[summary.key] = summary if existing is None else existing.merge(summary)
-        events = {e.id: e for e in self.events}
-        for event in other.events:
-            if events.setdefault(event.id, event) != event:
-                raise MergeError(f"event {event.id!r} differs between the two sides: "
-                                  f"{events[event.id]!r} and {event!r}")
-        return Report(tuple(mine.values()), context, tuple(events.values()), self.as_of,
-                      tuple(sorted(set(self.excluded) | set(other.excluded))),
+        return Report(tuple(mine.values()), context, _merged_events(self.events, other.events),
+                      self.as_of, tuple(sorted(set(self.excluded) | set(other.excluded))),
                       tuple(sorted(set(self.undated) | set(other.undated))))
 
     def _rebound(self, context: Context) -> tuple[Summary, ...]:
