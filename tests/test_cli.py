@@ -194,3 +194,13 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(tmp_path: Path) ->
     assert "'=HYPERLINK" in text and "'-2+3" in text and ",3," in text and "plain" in text
     claims.export.write_csv(rows, path, formulas=True)
     assert '"=HYPERLINK(""http://x"")"' in path.read_text(encoding="utf-8")
+
+
+def test_progress_goes_to_a_terminal_only(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEED), "--infobox"]) == 0
+    assert capsys.readouterr().err == ""  # not a terminal: silent
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["report", str(SEED), "--infobox"]) == 0
+    err = capsys.readouterr().err
+    assert f"claims: reading {SEED}…" in err and "claims: reconciling 22 claims…" in err

@@ -3,6 +3,7 @@ same as reconciling everything at once."""
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,9 +23,9 @@ def rec(found: list[claims.Claim], events: tuple[claims.Event, ...]) -> claims.R
 
 
 def renamed(found: list[claims.Claim], prefix: str) -> list[claims.Claim]:
-    return [claims.Claim(**{**{f: getattr(c, f) for f in ("event", "predicate", "provenance",
-                                                         "value", "scope", "hedge", "status",
-                                                         "note")}, "id": prefix + c.id})
+    """The claims under other ids, every other field kept (what they revise renamed too)."""
+    return [attrs.evolve(c, id=prefix + c.id,
+                         revises=None if c.revises is None else prefix + c.revises)
             for c in found]
 
 
