@@ -56,6 +56,9 @@ class _Lookups:
     claims: dict[str, Claim] | None = None
     titles: dict[str, str] | None = None
     summaries: dict[str, list[Summary]] | None = None
+    events: dict[str, EventResult] = attrs.Factory(dict)
+    """Each event's results once built: grading its statements is done once, however often
+    the report is printed, shown or exported."""
 
 
 def _as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -234,6 +237,12 @@ class Report:
     def event(self, ident: str) -> EventResult:
         """The results for one event, each count statement graded (interest, credibility)
         against what the event's claims say of its perpetrator."""
+        known = self._lookups.events.get(ident)
+        if known is None:
+            known = self._lookups.events[ident] = self._event(ident)
+        return known
+
+    def _event(self, ident: str) -> EventResult:
         summaries = sorted(self._summaries_of(ident),
                            key=lambda s: (_PREDICATE_ORDER.get(s.predicate, 99), s.predicate))
         title = self._titles().get(ident)
