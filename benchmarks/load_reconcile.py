@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import Any
 
 
-def _body(path: Path) -> str:
+def _body(path: Path) -> io.BytesIO:
     """The claim lines (the first line of the file is the dossier's head)."""
-    with path.open(encoding="utf-8") as stream:
+    with path.open("rb") as stream:
         stream.readline()
-        return stream.read()
+        return io.BytesIO(stream.read())
 
 
 def run_claims(path: Path, explain: bool) -> int:
@@ -52,10 +52,21 @@ def run_claims(path: Path, explain: bool) -> int:
     return groups
 
 
+def run_bulk(path: Path, explain: bool = False) -> int:
+    from claims import bulk
+
+    reconciled = bulk.reconcile(path)
+    groups = reconciled.ranges().height
+    if explain:
+        groups += sum(len(r.contributions) > 0 for report in reconciled.reports()
+                      for e in report.results for r in e.counts)
+    return groups
+
+
 def run_pandas(path: Path) -> int:
     import pandas as pd
 
-    frame = pd.read_json(io.StringIO(_body(path)), lines=True)
+    frame = pd.read_json(_body(path), lines=True)
     values = frame["value"]
     frame = frame.assign(
         low=values.str.get("low"),
@@ -70,7 +81,7 @@ def run_pandas(path: Path) -> int:
 def run_polars(path: Path) -> int:
     import polars as pl
 
-    frame = pl.read_ndjson(io.StringIO(_body(path)))
+    frame = pl.read_ndjson(_body(path))
     grouped = frame.with_columns(
         pl.col("value").struct.field("low").alias("low"),
         pl.col("value").struct.field("high").alias("high"),
@@ -83,6 +94,8 @@ def run_polars(path: Path) -> int:
 CONTENDERS = {
     "claims": lambda p: run_claims(p, explain=False),
     "claims+explain": lambda p: run_claims(p, explain=True),
+    "bulk": run_bulk,
+    "bulk+explain": lambda p: run_bulk(p, explain=True),
     "pandas": run_pandas,
     "polars": run_polars,
 }
@@ -107,42 +120,54 @@ def measure(name: str, path: Path) -> dict[str, Any] | None:
     return result
 
 
+def _median(done: list[dict[str, Any]]) -> dict[str, Any]:
+    done = sorted(done, key=lambda r: r["seconds"])
+    middle = dict(done[(len(done) - 1) // 2])
+    middle["low"], middle["high"] = done[0]["seconds"], done[-1]["seconds"]
+    middle["peak_bytes"] = sorted(r["peak_bytes"] for r in done)[(len(done) - 1) // 2]
+    return middle
+
+
+def bench(path: Path, names: list[str], rounds: int) -> None:
+    with path.open(encoding="utf-8") as stream:
+        claims_in_file = sum(1 for _ in stream) - 1
+    print(f"\n{path.name}: {claims_in_file:,} claims; {rounds} round(s), contenders in turn, "
+          "one child process each; median [fastest-slowest]")
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for _ in range(rounds):
+        for name in names:
+            result = measure(name, path)
+            if result is not None:
+                runs[name].append(result)
+    results = {name: _median(done) for name, done in runs.items() if done}
+    polars, pandas = results.get("polars"), results.get("pandas")
+    print(f"{'contender':16} {'seconds':>8} {'range':>15} {'/ polars':>9} {'/ pandas':>9} "
+          f"{'peak MiB':>9} {'B/claim':>8} {'groups':>9}")
+    for name, r in results.items():
+        by_polars = f"{r['seconds'] / polars['seconds']:.2f}x" if polars else "-"
+        by_pandas = f"{r['seconds'] / pandas['seconds']:.2f}x" if pandas else "-"
+        spread = f"{r['low']:.2f}-{r['high']:.2f}"
+        print(f"{name:16} {r['seconds']:8.2f} {spread:>15} {by_polars:>9} {by_pandas:>9} "
+              f"{r['peak_bytes'] / 2**20:9.0f} {r['peak_bytes'] / claims_in_file:8.0f} "
+              f"{r['groups']:9,}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Time load + reconcile against pandas and "
-                                                 "polars on one JSON Lines dossier.")
-    parser.add_argument("file", type=Path)
+                                                 "polars on JSON Lines dossiers.")
+    parser.add_argument("files", type=Path, nargs="+")
     parser.add_argument("--only", nargs="+", choices=list(CONTENDERS), default=list(CONTENDERS))
     parser.add_argument("--rounds", type=int, default=1,
                         help="run every contender this many times, taking turns, and report "
-                             "the median (the machine's load varies from minute to minute)")
+                             "the median and range (the machine's load varies from minute to "
+                             "minute)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.file)
+        child(args.child, args.files[0])
         return
-    with args.file.open(encoding="utf-8") as stream:
-        claims_in_file = sum(1 for _ in stream) - 1
-    print(f"{args.file.name}: {claims_in_file:,} claims; one child process per contender "
-          f"and round; {args.rounds} round(s), median shown")
-    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in args.only}
-    for _ in range(args.rounds):
-        for name in args.only:
-            result = measure(name, args.file)
-            if result is not None:
-                runs[name].append(result)
-    results = {}
-    for name, done in runs.items():
-        if done:
-            done.sort(key=lambda r: r["seconds"])
-            results[name] = done[(len(done) - 1) // 2]
-            results[name]["all"] = [round(r["seconds"], 1) for r in done]
-    baseline = results.get("pandas")
-    print(f"{'contender':16} {'seconds':>9} {'vs pandas':>10} {'peak MiB':>9} "
-          f"{'bytes/claim':>12} {'groups':>9}  every round")
-    for name, r in results.items():
-        ratio = f"{r['seconds'] / baseline['seconds']:.2f}x" if baseline else "-"
-        print(f"{name:16} {r['seconds']:9.2f} {ratio:>10} {r['peak_bytes'] / 2**20:9.0f} "
-              f"{r['peak_bytes'] / claims_in_file:12.0f} {r['groups']:9,}  {r['all']}")
+    for path in args.files:
+        bench(path, args.only, args.rounds)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ LAYERS: dict[str, int] = {
     "io": 3, "parse": 3, "reconciler": 3, "importers": 3,
     "render": 4,
     "report": 5,
-    "export": 6, "trust": 6,
+    "export": 6, "trust": 6, "bulk": 6,
     "cli": 7, "__init__": 7,
     "__main__": 8,
 }

@@ -15,6 +15,7 @@ from claims.reconciler._credibility import (
     perpetrators,
 )
 from claims.reconciler._headlines import headline_counts, headlines
+from claims.reconciler._plans import scope_order
 from claims.reconciler._policies import (
     POLICIES,
     Conservative,
@@ -83,5 +84,6 @@ __all__ = [
     "interest",
     "perpetrators",
     "predicate_label",
+    "scope_order",
     "summarize",
 ]

@@ -1,0 +1,324 @@
+"""Every count group's figures, worked out over columns.
+
+This is :func:`claims.reconciler.count_groups` (with the settling before it: denials,
+non-claims, revisions) written as a few joins and group-bys, so that a million claims cost a
+few passes over arrays instead of a million objects. What depends only on the vocabulary, not
+on the claims (which groups a set of stated scopes makes, whether one scope lies within
+another, whether a party counts its own dead, whether one statement's parts add up), is
+worked out once per distinct case in Python by the reconciler's own functions and joined in.
+``docs/scale.md`` lists the steps; ``tests/test_bulk.py`` holds the result to
+:meth:`claims.Report.ranges` over generated dossiers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.model import BUILTIN_PREDICATES, Scope, ValueKind, Vocabulary
+from claims.reconciler import Context, scope_order
+
+RANGE_COLUMNS = ("event", "predicate", "category", "actor", "place", "low", "high",
+                 "high_open", "high_more_than", "feasible_low", "feasible_high", "contradicted")
+"""The columns of :meth:`claims.bulk.Bulk.ranges`, one row per count group, as the fields of
+:class:`claims.GroupRange`."""
+
+
+
+def _pl() -> Any:
+    import polars
+
+    return polars
+
+
+def count_predicates(vocabulary: Vocabulary) -> list[str]:
+    kinds = {p.id: p.value for p in BUILTIN_PREDICATES}
+    kinds.update({p.id: p.value for p in vocabulary.predicates})
+    return [ident for ident, kind in kinds.items() if kind is ValueKind.COUNT]
+
+
+def ranges(claims: Any, context: Context) -> Any:
+    """One row per count group (:data:`RANGE_COLUMNS`), in the order :meth:`Report.ranges`
+    gives them (event, predicate, then scope as the report lists scopes)."""
+    pl = _pl()
+    col = pl.col
+    vocabulary = context.vocabulary
+    standing = _standing(claims.filter(col("predicate").is_in(count_predicates(vocabulary))))
+    standing = standing.with_columns(  # categories: their codes say the pair exactly
+        (col("event").to_physical().cast(pl.UInt64) * 2**32
+         + col("predicate").to_physical().cast(pl.UInt64)).alias("summary"))
+    names = standing.select("summary", "event", "predicate").unique("summary").cast(
+        {"event": pl.String, "predicate": pl.String})
+    scopes = _Scopes(standing)
+    standing = scopes.coded(standing)
+    current = _supersede(standing, scopes, vocabulary)
+    expanded = _expand(current, scopes, context)
+    groups = _aggregate(expanded, scopes, vocabulary)
+    return scopes.decoded(groups.join(names, on="summary"))
+
+
+def _standing(claims: Any) -> Any:
+    """Asserted counts as they are, denials as what they leave (``denial_leaves``), with each
+    count's smallest and largest figure; non-claims and denials that bound nothing go."""
+    pl = _pl()
+    col = pl.col
+    status = col("status").fill_null("asserted")
+    low, high = col("value_low"), col("value_high")
+    denied = claims.filter(
+        (status == "denied") & pl.when(high.is_null()).then(low > 0).otherwise(low == 0)
+    ).with_columns(
+        pl.when(high.is_null() & (low == 1)).then(0)
+        .when(high.is_null()).then(0).otherwise(high + 1).alias("value_low"),
+        pl.when(high.is_null() & (low == 1)).then(0)
+        .when(high.is_null()).then(low - 1).otherwise(None).alias("value_high"),
+        pl.when(high.is_null() & (low == 1)).then(pl.lit("exact"))
+        .when(high.is_null()).then(pl.lit("at_most")).otherwise(pl.lit("at_least"))
+        .cast(pl.Categorical).alias("value_bound"),
+        pl.when(high.is_null() & (low == 1)).then(0).otherwise(None)
+        .cast(pl.Int64).alias("value_best"),
+    )
+    kept = pl.concat([claims.filter(status == "asserted"), denied])
+    bound = col("value_bound").cast(pl.String).fill_null("exact")
+    low, high, best = col("value_low"), col("value_high"), col("value_best")
+    least = (pl.when(bound == "at_most").then(pl.coalesce(high, low))
+             .when(bound == "more_than").then(low - 1)
+             .when(bound == "fewer_than").then(high + 1)
+             .when(bound == "approximately").then(best)
+             .otherwise(low))
+    most = pl.when(bound == "between").then(high).otherwise(least)
+    return kept.with_columns(least.alias("least"), most.alias("most"),
+                             bound.alias("value_bound"))
+
+
+class _Scopes:
+    """Scopes as small integers: those the claims state, and the summary categories the
+    plans add."""
+
+    _PARTS = ("scope_category", "scope_actor", "scope_place")
+
+    def __init__(self, claims: Any) -> None:
+        pl = _pl()
+        self._table = (claims.select(*self._PARTS).unique(maintain_order=True)
+                       .with_row_index("scope").with_columns(pl.col("scope").cast(pl.UInt32)))
+        self.scopes = [Scope(*row) for row in
+                       self._table.select(*self._PARTS).cast(pl.String).iter_rows()]
+        self.codes = {scope: code for code, scope in enumerate(self.scopes)}
+
+    def code(self, scope: Scope) -> int:
+        known = self.codes.get(scope)
+        if known is None:
+            known = self.codes[scope] = len(self.scopes)
+            self.scopes.append(scope)
+        return known
+
+    def coded(self, claims: Any) -> Any:
+        return claims.join(self._table, on=list(self._PARTS), how="left", nulls_equal=True)
+
+    def decoded(self, groups: Any) -> Any:
+        pl = _pl()
+        used = list(range(len(self.scopes)))
+        order = sorted(used, key=lambda c: scope_order(self.scopes[c]))
+        rank = {c: i for i, c in enumerate(order)}
+        table = pl.DataFrame(
+            {"group": used,
+             "category": [self.scopes[c].category for c in used],
+             "actor": [self.scopes[c].actor for c in used],
+             "place": [self.scopes[c].place for c in used],
+             "_order": [rank[c] for c in used]},
+            schema={"group": pl.UInt32, "category": pl.String, "actor": pl.String,
+                    "place": pl.String, "_order": pl.UInt32})
+        return (groups.join(table, on="group", how="left")
+                .sort("event", "predicate", "_order").select(*RANGE_COLUMNS))
+
+
+def _pairs_within(pairs: Any, scopes: _Scopes, vocabulary: Vocabulary,
+                  names: tuple[str, str]) -> Any:
+    """``pairs`` with a column ``within``: whether scope ``names[0]`` lies within ``names[1]``
+    (worked out once per distinct pair)."""
+    pl = _pl()
+    first, second = names
+    distinct = pairs.select(first, second).unique()
+    within = [vocabulary.scope_within(scopes.scopes[a], scopes.scopes[b])
+              for a, b in distinct.iter_rows()]
+    table = distinct.with_columns(pl.Series("within", within, dtype=pl.Boolean))
+    return pairs.join(table, on=[first, second], how="left")
+
+
+def _supersede(claims: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
+    """The claims no later claim of their own source replaced (``_supersede``): a claim ``c``
+    goes when a claim ``d`` of the same source, event and predicate came after it (names it in
+    ``revises``, or was published wholly after it) and replaces it (names it, states the same
+    scope, or conflicts with it about a nested scope)."""
+    pl = _pl()
+    col = pl.col
+    key = ["summary", "source"]
+    several = claims.filter(pl.len().over(key) > 1)
+    if not several.height:
+        return claims
+    sides = several.select(*key, "id", "scope", "value_low", "value_high", "published_start",
+                           "published_end", "revises")
+    pairs = sides.join(sides, on=key, suffix="_d").filter(col("id") != col("id_d"))
+    pairs = _pairs_within(pairs, scopes, vocabulary, ("scope_d", "scope")).rename(
+        {"within": "narrower"})
+    pairs = _pairs_within(pairs, scopes, vocabulary, ("scope", "scope_d")).rename(
+        {"within": "broader"})
+    named = col("revises_d").eq_missing(col("id"))
+    before = named | (
+        col("published_end").is_not_null() & col("published_start_d").is_not_null()
+        & (col("published_end") <= col("published_start_d"))
+        & ~col("revises").eq_missing(col("id_d")))
+    replaces = (named | (col("scope_d") == col("scope"))
+                | (col("narrower") & col("value_high").is_not_null()
+                   & (col("value_low_d") > col("value_high")))
+                | (~col("narrower") & col("broader") & col("value_high_d").is_not_null()
+                   & (col("value_low") > col("value_high_d"))))
+    gone = pairs.filter(before & replaces).select("id").unique()
+    return claims.join(gone, on="id", how="anti")
+
+
+def _expand(claims: Any, scopes: _Scopes, context: Context) -> Any:
+    """Each claim once for every group its scope bears on, with how it bears (``reach``: 0
+    direct, 1 account, 2 part, 3 broader) and whether it is its source's whole account
+    (``complete``); only the columns the rules read."""
+    pl = _pl()
+    col = pl.col
+    pairs = claims.filter(col("coverage").is_null()).select("source", "scope").unique()
+    own = [_own(context, source, scopes.scopes[scope].actor)
+           for source, scope in pairs.iter_rows()]
+    own_table = pairs.with_columns(pl.Series("_own", own, dtype=pl.Boolean))
+    claims = claims.join(own_table, on=["source", "scope"], how="left")
+    complete = pl.when(col("coverage").is_null()).then(col("_own")).otherwise(
+        col("coverage") == "complete").fill_null(False)
+    slim = claims.select(
+        "summary", "scope", "statement", "value_low", "value_high", "least", "most",
+        (col("value_bound") == "more_than").alias("more_than"), complete.alias("complete"))
+    if len(scopes.scopes) <= 63:  # a set of scopes as the bits of one number
+        count = len(scopes.scopes)
+        plan_key = col("scope").replace_strict(list(range(count)),
+                                               [1 << c for c in range(count)],
+                                               return_dtype=pl.UInt64)
+        sets = slim.group_by("summary").agg(plan_key.unique().sum().alias("plan"))
+        distinct = sets["plan"].unique().to_list()
+        stated_sets = {key: frozenset(scopes.scopes[c] for c in range(64) if key >> c & 1)
+                       for key in distinct}
+        plan_type = pl.UInt64
+    else:
+        sets = slim.group_by("summary").agg(
+            col("scope").unique().sort().cast(pl.String).str.join(",").alias("plan"))
+        distinct = sets["plan"].unique().to_list()
+        stated_sets = {key: frozenset(scopes.scopes[int(c)] for c in key.split(","))
+                       for key in distinct}
+        plan_type = pl.String
+    reaches = {"direct": 0, "account": 1, "part": 2, "broader": 3}
+    rows = [(key, scopes.code(group), scopes.code(scope), reaches[reach.value])
+            for key, stated in stated_sets.items()
+            for group, roles in context.plan(stated) for scope, reach in roles]
+    table = pl.DataFrame(rows, schema={"plan": plan_type, "group": pl.UInt32,
+                                       "scope": pl.UInt32, "reach": pl.UInt8}, orient="row")
+    return slim.join(sets, on="summary").join(table, on=["plan", "scope"]).drop("plan")
+
+
+def _own(context: Context, source: str, actor: str | None) -> bool:
+    """Whether a source counting ``actor`` counts its own party (``Context.complete``)."""
+    affiliation = context.affiliation(source)
+    return (actor is not None and affiliation is not None
+            and context.vocabulary.actor_within(actor, affiliation))
+
+
+_TOP = 2**60
+"""Figures below this are packed with two flags into one 64-bit number for the group-by."""
+
+
+def _aggregate(rows: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
+    pl = _pl()
+    col = pl.col
+    reach = col("reach")
+    figure = (reach == 0) | ((reach == 1) & col("complete"))
+    part = (reach == 2) | ((reach == 1) & ~col("complete"))
+    broader = reach == 3
+    rows = rows.with_columns(part.alias("_part"))
+    open_high = col("value_high").is_null()
+    if rows.height and (rows["most"].max() or 0) >= _TOP:
+        top = col("most").filter(figure).max()
+        at_top = figure & (col("most") == top)
+        packed = [top.alias("high"), open_high.filter(at_top).any().alias("high_open"),
+                  col("more_than").filter(at_top).any().alias("high_more_than")]
+    else:  # the largest figure, whether one at it is open, whether one says "more than"
+        rows = rows.with_columns(pl.when(figure).then(
+            col("most") * 4 + open_high.cast(pl.Int64) * 2 + col("more_than").cast(pl.Int64))
+            .alias("_packed"))
+        packed = [col("_packed").max()]
+    groups = rows.with_columns(
+        pl.when(broader | (reach == 0)).then(col("value_high")).alias("_ceiling"),
+        pl.when(~broader).then(col("value_low")).alias("_floor"),
+        pl.when(figure).then(col("least")).alias("_low"),
+        pl.when(col("_part")).then(col("least")).alias("_part_least"),
+    ).group_by("summary", "group").agg(
+        col("_ceiling").min().alias("ceiling"),
+        col("_floor").max().alias("floor"),
+        col("_low").min().alias("low"),
+        col("_part_least").max().alias("part"),
+        *packed,
+    )
+    if "_packed" in groups.columns:
+        groups = groups.with_columns(
+            (col("_packed") // 4).alias("high"),
+            ((col("_packed") // 2) % 2 == 1).alias("high_open"),
+            (col("_packed") % 2 == 1).alias("high_more_than"),
+        ).drop("_packed")
+    summed = _sums_of_parts(rows.filter(col("_part")), scopes, vocabulary)
+    if summed is not None:
+        groups = groups.join(summed, on=["summary", "group"], how="left").with_columns(
+            pl.max_horizontal("floor", "summed").alias("floor"),
+            pl.max_horizontal("part", "summed").alias("part"),
+        ).drop("summed")
+    only_parts = col("low").is_null()
+    groups = groups.filter(~only_parts | (col("part") > 0)).with_columns(
+        pl.when(only_parts).then(col("part")).otherwise(col("low")).alias("low"),
+        pl.when(only_parts).then(col("part")).otherwise(col("high")).alias("high"),
+        (only_parts | col("high_open")).alias("high_open"),
+        (~only_parts & col("high_more_than")).alias("high_more_than"),
+    )
+    contradicted = col("ceiling").is_not_null() & (col("floor") > col("ceiling"))
+    return groups.with_columns(
+        contradicted.alias("contradicted"),
+        pl.when(contradicted).then(None).otherwise(col("floor")).alias("feasible_low"),
+        pl.when(contradicted).then(None).otherwise(col("ceiling")).alias("feasible_high"),
+    )
+
+
+def _sums_of_parts(parts: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
+    """For each group, the largest sum of the parts one statement gives on different branches
+    of the hierarchy (``_sum_of_parts``); None when no statement gives two parts."""
+    pl = _pl()
+    col = pl.col
+    statement = ["summary", "group", "statement"]
+    several = parts.filter(pl.len().over(statement) > 1)
+    if not several.height:
+        return None
+    keys = several.group_by(statement).agg(
+        col("scope").sort().cast(pl.String).str.join(",").alias("_set"))
+    tops = []
+    for text in keys["_set"].unique().to_list():
+        for code in _top_parts([int(c) for c in text.split(",")], scopes, vocabulary):
+            tops.append((text, code))
+    if not tops:
+        return None
+    table = pl.DataFrame(tops, schema={"_set": pl.String, "scope": pl.UInt32}, orient="row")
+    sums = (several.join(keys, on=statement).join(table, on=["_set", "scope"])
+            .group_by(statement).agg(col("value_low").sum().alias("summed")))
+    return sums.group_by("summary", "group").agg(col("summed").max())
+
+
+def _top_parts(codes: list[int], scopes: _Scopes, vocabulary: Vocabulary) -> list[int]:
+    """The scopes whose parts add up, for one statement's parts of one group (with repeats),
+    or none when they do not add up (``_sum_of_parts``)."""
+    stated = [scopes.scopes[c] for c in codes]
+    distinct = set(stated)
+    within = vocabulary.scope_within
+    top = [s for s in stated if not any(o != s and within(s, o) for o in distinct)]
+    disjoint = vocabulary.scopes_disjoint
+    if any(not disjoint(a, b) for i, a in enumerate(top) for b in top[i + 1:]):
+        return []
+    if len(set(top)) != len(top):
+        return []
+    return [scopes.code(s) for s in top]

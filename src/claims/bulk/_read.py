@@ -1,0 +1,437 @@
+"""Reading a dossier's claims into columns: every claim checked, few objects built.
+
+A JSON Lines file is read in chunks of lines. Each chunk is parsed by polars against the
+claim's JSON shape and flattened to the columns of :data:`claims.io.CLAIM_COLUMNS`; the
+columnar checks (``_checks``) mark the rows they cannot vouch for, and those, and only those,
+are read again, line by line, by the reader :func:`claims.load` uses. A key polars would
+ignore (a misspelt or unknown key) or a value it would quietly turn into text (``"id": 5``) is
+caught by counting, on each line, the keys (``"...":``) and the quotation marks it holds
+against what was parsed: any line where they differ is read by the reader (so is a line
+with a space before a colon, or a quotation mark inside a string: slower, never wrong).
+
+What is kept is the *figure frame* (:data:`FIGURE_COLUMNS`): the few columns the count rules
+read, with the line each claim came from, so that a group's explanation can be built later
+from those lines alone.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from claims.bulk._checks import TIME_FORMAT, clean_relays, clean_rows
+from claims.errors import DossierError, Problem, excerpt
+from claims.io._builder import ClaimBuilder, fast_line_reader
+from claims.io._reading import _line_claim, _line_paths, _lines_head
+from claims.io._writing import unstructure
+from claims.model import Claim, Event, Source, Vocabulary, reference_problems
+
+CHUNK_BYTES = 16 * 2**20
+"""About this many bytes of lines are parsed at once: the memory a chunk takes is what the
+figure frame adds to, whatever the file's size."""
+
+FIGURE_COLUMNS = ("line", "offset", "id", "event", "predicate", "scope_category", "scope_actor",
+                  "scope_place", "source", "statement", "value_type", "value_low",
+                  "value_high", "value_best", "value_bound", "status", "coverage", "revises",
+                  "published_start", "published_end")
+"""What the count rules read of each claim: ``statement`` is a 64-bit hash of the source and
+quote (the claims read from one statement), the times are instants in UTC, ``line`` is where
+the claim is in the file (1 is the head) and ``offset`` the byte it starts at."""
+
+
+def _pl() -> Any:
+    import polars
+
+    return polars
+
+
+def claim_dtype() -> Any:
+    """The JSON shape of a claim, as polars reads it."""
+    pl = _pl()
+    text = pl.String
+    time = pl.Struct({"start": text, "end": text, "precision": text, "wording": text})
+    return pl.Struct({
+        "id": text, "event": text, "predicate": text,
+        "provenance": pl.Struct({
+            "source": text, "quote": text, "published": time, "url": text, "language": text,
+            "relays": pl.List(pl.Struct({"outlet": text, "url": text, "published": time,
+                                         "quote": text, "title": text})),
+            "title": text}),
+        "value": pl.Struct({"type": text, "low": pl.Int64, "high": pl.Int64,
+                            "bound": text, "best": pl.Int64, "wording": text, "id": text,
+                            "text": text, "start": text, "end": text, "precision": text}),
+        "scope": pl.Struct({"category": text, "actor": text, "place": text}),
+        "hedge": text, "status": text, "note": text, "coverage": text, "revises": text,
+        "interested": pl.Boolean, "external_ids": pl.List(text),
+    })
+
+
+def _present(expr: Any, fields: list[str]) -> Any:
+    """How many of a struct's fields are present (not null)."""
+    pl = _pl()
+    return pl.sum_horizontal(expr.struct.field(f).is_not_null().cast(pl.UInt32) for f in fields)
+
+
+def _strings(expr: Any, fields: list[str]) -> Any:
+    pl = _pl()
+    return pl.sum_horizontal(expr.struct.field(f).is_not_null().cast(pl.UInt32) for f in fields)
+
+
+_TIME = ["start", "end", "precision", "wording"]
+_VALUE_TEXT = ["type", "bound", "wording", "id", "text", "start", "end", "precision"]
+_VALUE_ALL = [*_VALUE_TEXT, "low", "high", "best"]
+
+
+def _flatten(decoded: Any) -> Any:
+    """The parsed claims as flat columns, with each line's count of keys and of strings."""
+    pl = _pl()
+    col = pl.col
+    prov, value, scope = col("provenance"), col("value"), col("scope")
+    published = prov.struct.field("published")
+    relays = prov.struct.field("relays")
+    top = ["id", "event", "predicate", "provenance", "value", "scope", "hedge", "status",
+           "note", "coverage", "revises", "interested", "external_ids"]
+    top_text = ["id", "event", "predicate", "hedge", "status", "note", "coverage", "revises"]
+    prov_fields = ["source", "quote", "published", "url", "language", "relays", "title"]
+    prov_text = ["source", "quote", "url", "language", "title"]
+    relay_keys = relays.list.eval(
+        pl.sum_horizontal(pl.element().struct.field(f).is_not_null().cast(pl.UInt32)
+                          for f in ["outlet", "url", "published", "quote", "title"])
+        + _present(pl.element().struct.field("published"), _TIME)).list.sum()
+    relay_strings = relays.list.eval(
+        pl.sum_horizontal(pl.element().struct.field(f).is_not_null().cast(pl.UInt32)
+                          for f in ["outlet", "url", "quote", "title"])
+        + _present(pl.element().struct.field("published"), _TIME)).list.sum()
+    keys = (pl.sum_horizontal(col(c).is_not_null().cast(pl.UInt32) for c in top)
+            + _present(prov, prov_fields) + _present(published, _TIME)
+            + _present(value, _VALUE_ALL) + _present(scope, ["category", "actor", "place"])
+            + relay_keys.fill_null(0))
+    strings = (pl.sum_horizontal(col(c).is_not_null().cast(pl.UInt32) for c in top_text)
+               + _strings(prov, prov_text) + _present(published, _TIME)
+               + _present(value, _VALUE_TEXT) + _present(scope, ["category", "actor", "place"])
+               + relay_strings.fill_null(0) + col("external_ids").list.len().fill_null(0))
+    return decoded.select(
+        "id", "event", "predicate",
+        scope.struct.field("category").alias("scope_category"),
+        scope.struct.field("actor").alias("scope_actor"),
+        scope.struct.field("place").alias("scope_place"),
+        value.struct.field("type").alias("value_type"),
+        value.struct.field("low").alias("value_low"),
+        value.struct.field("high").alias("value_high"),
+        value.struct.field("best").alias("value_best"),
+        value.struct.field("bound").alias("value_bound"),
+        value.struct.field("wording").alias("value_wording"),
+        value.struct.field("id").alias("value_id"),
+        value.struct.field("text").alias("value_text"),
+        value.struct.field("start").alias("value_start"),
+        value.struct.field("end").alias("value_end"),
+        value.struct.field("precision").alias("value_precision"),
+        "hedge", "status", "note", "coverage", "revises", "interested", "external_ids",
+        prov.struct.field("source").alias("source"),
+        prov.struct.field("quote").alias("quote"),
+        prov.struct.field("url").alias("url"),
+        prov.struct.field("language").alias("language"),
+        prov.struct.field("title").alias("title"),
+        published.struct.field("start").alias("published_start"),
+        published.struct.field("end").alias("published_end"),
+        published.struct.field("precision").alias("published_precision"),
+        published.struct.field("wording").alias("published_wording"),
+        relays.list.eval(pl.struct(
+            pl.element().struct.field("outlet"), pl.element().struct.field("url"),
+            pl.element().struct.field("published").struct.field("start")
+            .alias("published_start"),
+            pl.element().struct.field("published").struct.field("end").alias("published_end"),
+            pl.element().struct.field("published").struct.field("precision")
+            .alias("published_precision"),
+            pl.element().struct.field("published").struct.field("wording")
+            .alias("published_wording"),
+            pl.element().struct.field("quote"), pl.element().struct.field("title"),
+        )).alias("relays"),
+        keys.alias("_keys"), strings.alias("_strings"),
+    )
+
+
+_TEXT_COLUMNS = ("id", "event", "predicate", "scope_category", "scope_actor", "scope_place",
+                 "value_type", "value_bound", "value_wording", "value_id", "value_text",
+                 "value_start", "value_end", "value_precision", "hedge", "status", "note",
+                 "coverage", "revises", "source", "quote", "url", "language", "title",
+                 "published_start", "published_end", "published_precision",
+                 "published_wording")
+_RELAY_TEXT = ("outlet", "url", "published_start", "published_end", "published_precision",
+               "published_wording", "quote", "title")
+
+
+def _quotes_inside() -> Any:
+    """How many quotation marks the strings of a flat row hold."""
+    pl = _pl()
+    col = pl.col
+
+    def inside(expr: Any) -> Any:
+        return expr.str.count_matches('"', literal=True).fill_null(0)
+
+    relays = col("relays").list.eval(pl.sum_horizontal(
+        inside(pl.element().struct.field(f)) for f in _RELAY_TEXT)).list.sum().fill_null(0)
+    ids = col("external_ids").list.eval(inside(pl.element())).list.sum().fill_null(0)
+    return pl.sum_horizontal(*(inside(col(c)) for c in _TEXT_COLUMNS), relays, ids)
+
+
+def figure_frame(flat: Any) -> Any:
+    """The columns the count rules read (:data:`FIGURE_COLUMNS`) of a flat, checked frame."""
+    pl = _pl()
+    col = pl.col
+    return flat.select(
+        "line", "offset", "id", "event", "predicate", "scope_category", "scope_actor",
+        "scope_place", "source",
+        pl.concat_str([col("source"), col("quote")], separator="\x00").hash().alias("statement"),
+        "value_type", "value_low", "value_high", "value_best", "value_bound", "status",
+        "coverage", "revises",
+        col("published_start").str.to_datetime(TIME_FORMAT, strict=False, time_zone="UTC")
+        .alias("published_start"),
+        col("published_end").str.to_datetime(TIME_FORMAT, strict=False, time_zone="UTC")
+        .alias("published_end"),
+    ).cast({name: pl.Categorical for name in _CATEGORIES})
+
+
+_CATEGORIES = ("event", "predicate", "scope_category", "scope_actor", "scope_place", "source",
+               "value_type", "value_bound", "status", "coverage")
+"""Columns of few distinct values, kept as categories (a small number each)."""
+
+
+class Head:
+    """What the first line of a dossier says: sources, vocabulary, events."""
+
+    def __init__(self, vocabulary: Vocabulary, sources: tuple[Source, ...],
+                 events: tuple[Event, ...], known: dict[str, set[str]]) -> None:
+        self.vocabulary, self.sources, self.events = vocabulary, sources, events
+        self.source_ids = {s.id for s in sources} | known.get("sources", set())
+        self.event_ids = {e.id for e in events} | known.get("events", set())
+
+
+def read_lines(path: Path) -> tuple[Head, Any]:
+    """The head and the figure frame of a JSON Lines dossier, every claim checked.
+
+    Raises:
+        DossierError: with every problem of the file, placed by line as :func:`claims.load`
+            places them.
+    """
+    pl = _pl()
+    found: list[Problem] = []
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
+    with stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found, False)
+        found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
+                                                    also_known=known)))
+        head = Head(vocabulary, tuple(s for _, s in sources), tuple(e for _, e in events),
+                    known)
+        done = _in_turn(_chunks(stream, 2), head)
+    parts = [frame for frame, _ in done]
+    found.extend(problem for _, problems in done for problem in problems)
+    frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
+    found.extend(_cross_problems(frame))
+    if found:
+        raise DossierError(found, str(path))
+    return head, frame
+
+
+def _in_turn(chunks: Iterator[tuple[int, int, list[bytes]]], head: Head
+             ) -> list[tuple[Any, list[Problem]]]:
+    """Each chunk checked, two at a time (polars parses one column of text on one thread), no
+    more read from the file than are being worked on."""
+    workers = min(2, os.cpu_count() or 1)
+    done: list[tuple[Any, list[Problem]]] = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[tuple[Any, list[Problem]]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_checked_chunk, chunk, head))
+            if len(pending) >= workers:
+                done.append(pending.popleft().result())
+        done.extend(future.result() for future in pending)
+    return done
+
+
+def _checked_chunk(chunk: tuple[int, int, list[bytes]], head: Head) -> tuple[Any, list[Problem]]:
+    found: list[Problem] = []
+    first, start, lines = chunk
+    return _chunk(lines, first, start, head, found), found
+
+
+def _chunks(stream: io.BufferedReader | Any, first: int
+            ) -> Iterator[tuple[int, int, list[bytes]]]:
+    """The lines after the head, in chunks, each with the number and byte offset of its first
+    line."""
+    number, rest, offset = first, b"", stream.tell()
+    while True:
+        block = stream.read(CHUNK_BYTES)
+        if not block:
+            break
+        block = rest + block
+        cut = block.rfind(b"\n")
+        if cut < 0:
+            rest = block
+            continue
+        rest = block[cut + 1:]
+        lines = block[:cut].split(b"\n")
+        yield number, offset, lines
+        number += len(lines)
+        offset += cut + 1
+    if rest:
+        yield number, offset, [rest]
+
+
+_BLANK = b" \t\r\n"
+
+
+def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[Problem]) -> Any:
+    """One chunk of lines (the first numbered ``first``, at byte ``start``) as a figure frame;
+    its problems go to ``found``."""
+    pl = _pl()
+    col = pl.col
+    raw = pl.Series("raw", lines, dtype=pl.Binary)
+    sizes = raw.bin.size() + 1
+    offsets = (sizes.cum_sum() - sizes + start).cast(pl.Int64)
+    text = raw.cast(pl.String, strict=False)
+    frame = pl.DataFrame({"text": text, "offset": offsets}).with_row_index("line",
+                                                                         offset=first)
+    blank = frame["text"].str.strip_chars(" \t\r").str.len_bytes() == 0
+    frame = frame.filter(~blank.fill_null(False))
+    unreadable = frame.filter(col("text").is_null())["line"].to_list()
+    frame = frame.filter(col("text").is_not_null())
+    try:
+        decoded = frame.select("line", "offset", col("text").str.json_decode(claim_dtype())
+                               .alias("claim"), "text").unnest("claim")
+    except Exception:
+        numbers = sorted([*frame["line"].to_list(), *unreadable])
+        return _exact(lines, first, offsets, numbers, head, found)
+    flat = pl.concat([decoded.select("line", "offset", "text"),
+                      _flatten(decoded.drop("line", "offset", "text"))], how="horizontal")
+    quotes = col("text").str.count_matches('"', literal=True)
+    inner = col("text").str.contains('\\"', literal=True)
+    counted = (
+        (col("text").str.count_matches('":', literal=True) == col("_keys"))
+        & ~col("text").str.contains("\\u", literal=True)
+        & (inner | (quotes == 2 * (col("_keys") + col("_strings"))))
+    )
+    flat = flat.with_columns(
+        (counted & clean_rows(flat, head.vocabulary, head.source_ids, head.event_ids))
+        .fill_null(False).alias("_clean"), inner.alias("_inner"))
+    quoting = flat.filter(col("_clean") & col("_inner"))
+    if quoting.height:  # quotation marks inside strings: each is written \" on the line
+        wrong = quoting.filter(quotes != 2 * (col("_keys") + col("_strings"))
+                               + _quotes_inside())["line"]
+        flat = flat.with_columns(col("_clean") & ~col("line").is_in(wrong.implode()))
+    relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
+    if relays.height:
+        bad = (relays.explode("relays").unnest("relays")
+               .filter(~clean_relays(None, head.source_ids))["line"].unique())
+        flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
+    suspect = flat.filter(~col("_clean"))["line"].to_list()
+    clean = figure_frame(flat.filter(col("_clean")))
+    if not suspect and not unreadable:
+        return clean
+    judged = _exact(lines, first, offsets, sorted([*suspect, *unreadable]), head, found)
+    return pl.concat([clean, judged]).sort("line")
+
+
+def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], head: Head,
+           found: list[Problem]) -> Any:
+    """The lines ``numbers`` read by the library's reader: problems to ``found``, the claims
+    it accepts as a figure frame."""
+    builder, fast = ClaimBuilder(), fast_line_reader()
+    accepted: list[tuple[int, int, Claim]] = []
+    for number in numbers:
+        line = lines[number - first]
+        claim = _line_claim(line, number, found, False, builder, fast)
+        if claim is None:
+            continue
+        problems = reference_problems(
+            head.vocabulary, [], [], [(number, claim)],
+            also_known={"sources": head.source_ids, "events": head.event_ids,
+                        "claims": {claim.revises} if claim.revises else set()})
+        if problems:
+            found.extend(_line_paths(problems))
+            continue
+        accepted.append((number, offsets[number - first], claim))
+    return claims_frame(accepted)
+
+
+def claims_frame(claims: list[tuple[int, int, Claim]]) -> Any:
+    """Claims built by the reader, as a figure frame (``line`` and ``offset`` with each)."""
+    pl = _pl()
+    for number, _, claim in claims:
+        for name in ("low", "high", "best"):
+            figure = getattr(claim.value, name, None)
+            if isinstance(figure, int) and figure >= 2**63:
+                raise DossierError([Problem(f"line {number}: $.value.{name}",
+                                            f"{excerpt(figure)} is beyond the 64-bit numbers "
+                                            "the columnar reader holds; read this file with "
+                                            "claims.load")])
+    rows = [flat_claim(number, offset, claim) for number, offset, claim in claims]
+    flat = pl.DataFrame(rows, schema=_flat_schema(), orient="row") if rows else _empty_flat()
+    return figure_frame(flat)
+
+
+def flat_claim(number: int, offset: int, claim: Claim) -> tuple[Any, ...]:
+    """One claim's flat columns, in :func:`_flat_schema` order."""
+    data = unstructure(claim)
+    value = data.get("value") or {}
+    scope = data.get("scope") or {}
+    published = data["provenance"].get("published") or {}
+    return (number, offset, claim.id, claim.event, claim.predicate, scope.get("category"),
+            scope.get("actor"), scope.get("place"), value.get("type"), value.get("low"),
+            value.get("high"), value.get("best"), value.get("bound"),
+            claim.status.value, None if claim.coverage is None else claim.coverage.value,
+            claim.revises, claim.provenance.source, claim.provenance.quote,
+            published.get("start"), published.get("end"))
+
+
+def _flat_schema() -> dict[str, Any]:
+    pl = _pl()
+    text, number = pl.String, pl.Int64
+    return {"line": pl.UInt32, "offset": pl.Int64, "id": text, "event": text, "predicate": text,
+            "scope_category": text, "scope_actor": text, "scope_place": text,
+            "value_type": text, "value_low": number, "value_high": number,
+            "value_best": number, "value_bound": text, "status": text, "coverage": text,
+            "revises": text, "source": text, "quote": text, "published_start": text,
+            "published_end": text}
+
+
+def _empty_flat() -> Any:
+    pl = _pl()
+    return pl.DataFrame(schema=_flat_schema())
+
+
+def _cross_problems(frame: Any) -> Iterator[Problem]:
+    """What needs every claim: ids said twice, and ``revises`` naming a claim that is not its
+    own source's statement about the same event and predicate."""
+    pl = _pl()
+    col = pl.col
+    twice = frame.filter(col("id").is_duplicated())
+    if twice.height:
+        later = twice.sort("line").filter(col("line") != col("line").min().over("id"))
+        for number, ident in later.select("line", "id").iter_rows():
+            yield Problem(f"line {number}: $.id", f"duplicate claim id {excerpt(ident)}")
+    revising = frame.filter(col("revises").is_not_null())
+    if not revising.height:
+        return
+    firsts = frame.unique("id", keep="first").select(
+        col("id").alias("revises"), col("source").alias("r_source"),
+        col("event").alias("r_event"), col("predicate").alias("r_predicate"))
+    joined = revising.join(firsts, on="revises", how="left")
+    for row in joined.sort("line").iter_rows(named=True):
+        path = f"line {row['line']}: $.revises"
+        if row["r_source"] is None:
+            yield Problem(path, f"unknown claim {row['revises']!r}")
+        elif (row["r_source"], row["r_event"], row["r_predicate"]) != (
+                row["source"], row["event"], row["predicate"]):
+            yield Problem(path, f"claim {row['id']!r} revises {row['revises']!r}, which is not "
+                                f"its own source's statement about the same event and "
+                                f"predicate ({row['r_source']}, {row['r_event']}, "
+                                f"{row['r_predicate']})")

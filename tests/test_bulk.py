@@ -1,0 +1,243 @@
+"""The bulk path (``claims.bulk``): the same figures as the object path, the same verdict on
+every line as ``claims.load``, explanations built from the events looked at."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claims
+from claims.errors import DossierError, MissingExtraError
+from tests.strategies import RECONCILE_SOURCES, RECONCILE_VOCABULARY, reconcilable_claims
+
+pytest.importorskip("polars")
+from claims import bulk  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "june-2021-us-airstrike-syria.json"
+BULLETINS = ROOT / "fixtures" / "invented-bulletins.json"
+STRIKE = "us-strike-2021-06-28"
+
+
+def _lines(dossier: claims.Dossier, folder: Path, name: str = "d.jsonl") -> Path:
+    path = folder / name
+    claims.dump(dossier, path)
+    return path
+
+
+def _same_figures(path: Path) -> bulk.Bulk:
+    """The bulk path's figures for ``path`` are the object path's, in the same order."""
+    reconciled = bulk.reconcile(path)
+    report = claims.reconcile(claims.load(path))
+    assert list(reconciled.group_ranges()) == list(report.ranges())
+    return reconciled
+
+
+@pytest.mark.parametrize("fixture", [SEED, BULLETINS])
+def test_the_fixtures_give_the_object_paths_figures(fixture: Path, tmp_path: Path) -> None:
+    reconciled = _same_figures(_lines(claims.load(fixture), tmp_path))
+    assert reconciled.ranges().height > 0
+
+
+def test_the_seeds_militiamen_are_4_to_at_least_9(tmp_path: Path) -> None:
+    reconciled = bulk.reconcile(_lines(claims.load(SEED), tmp_path))
+    row = reconciled.ranges().filter(event=STRIKE, predicate="killed",
+                                     category="militiaman").row(0, named=True)
+    assert (row["low"], row["high"], row["high_open"], row["contradicted"]) == (4, 9, True,
+                                                                              False)
+    result = reconciled.count(STRIKE, "killed", claims.Scope("militiaman"))
+    assert (result.low.claims, result.high.claims) == (("militia-killed",), ("sohr-killed",))
+    full = claims.reconcile(claims.load(SEED))
+    assert result == full.count(STRIKE, "killed", claims.Scope("militiaman"))
+
+
+def test_every_events_report_is_the_full_reports(tmp_path: Path) -> None:
+    path = _lines(claims.load(BULLETINS), tmp_path)
+    full = claims.reconcile(claims.load(path))
+    seen = []
+    for part in bulk.reconcile(path).reports():
+        for event in part.results:
+            assert event == full.event(event.event)
+            seen.append(event.event)
+    assert sorted(seen) == sorted(e.event for e in full.results)
+
+
+def _relayed(claim: claims.Claim, outlet: str | None) -> claims.Claim:
+    if outlet is None or outlet == claim.source:
+        return claim
+    provenance = claims.Provenance(
+        source=claim.source, quote=claim.provenance.quote,
+        published=claim.provenance.published,
+        relays=(claims.Relay(outlet=outlet, url="https://example.org/x"),))
+    return claims.Claim(id=claim.id, event=claim.event, predicate=claim.predicate,
+                        provenance=provenance, value=claim.value, scope=claim.scope,
+                        hedge=claim.hedge, status=claim.status, coverage=claim.coverage,
+                        revises=claim.revises)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reconcilable_claims(max_size=24),
+       st.lists(st.none() | st.sampled_from([s.id for s in RECONCILE_SOURCES]), min_size=24,
+                max_size=24))
+def test_the_bulk_figures_are_the_object_paths(found: list[claims.Claim],
+                                               outlets: list[str | None]) -> None:
+    """Over generated dossiers with scope hierarchies, accounts and parts, revisions (by
+    time and by ``revises``), denials, non-claims, hedges and relays, every count group's
+    figures are those of :meth:`claims.Report.ranges`, in its order."""
+    relayed = [_relayed(c, o) for c, o in zip(found, outlets, strict=False)]
+    dossier = claims.Dossier(RECONCILE_SOURCES, RECONCILE_VOCABULARY,
+                             [claims.Event(id="e1", title="One"), claims.Event(id="e2", title="Two")], relayed)
+    with tempfile.TemporaryDirectory() as folder:
+        _same_figures(_lines(dossier, Path(folder)))
+
+
+# -- the same verdict as claims.load on every line ----------------------------------------
+
+_NASTY: list[Any] = [5, "5", True, None, "", " ", "\u0000x", [], {}, 1.0, -1, 2**70, "A B",
+                     "x\u2028", "2021-06-28T00:00:00", "2021-06-28T00:00Z", "killed",
+                     "militiaman", "sohr", "exact", "at_least", "9", 9, "denied",
+                     "not_disclosed", "complete", ["ucdp-ged:1"], ["bad id"], "he said \"x\":",
+                     {"type": "count", "low": 3, "bound": "at_least"}]
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    if value is _DROP:
+        del data[path[-1]]
+    else:
+        data[path[-1]] = value
+
+
+_DROP = object()
+
+
+def _seed_lines(folder: Path) -> list[str]:
+    path = _lines(claims.load(SEED), folder, "seed.jsonl")
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_mangled_line_gets_the_readers_verdict(data: st.DataObject) -> None:
+    """A claim mangled at any place (a value of another type, a blank or odd string, an
+    unknown key, a key gone, a number too big, a quotation mark inside a string) is accepted
+    by the bulk path exactly when :func:`claims.load` accepts it, with the same problems at
+    the same places, and then gives the same figures."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        lines = _seed_lines(folder)
+        index = data.draw(st.integers(1, len(lines) - 1))
+        claim = json.loads(lines[index])
+        for _ in range(data.draw(st.integers(1, 2))):
+            paths = _paths(claim)
+            path = data.draw(st.sampled_from(paths))
+            change = data.draw(st.sampled_from(["value", "drop", "key"]))
+            if change == "value":
+                _set(claim, path, copy.deepcopy(data.draw(st.sampled_from(_NASTY))))
+            elif change == "drop":
+                _set(claim, path, _DROP)
+            else:
+                target = claim
+                for step in path[:-1]:
+                    target = target[step]
+                if isinstance(target, dict):
+                    key = data.draw(st.sampled_from(["zzz", "url", "low", "id", "Quote"]))
+                    target[key] = copy.deepcopy(data.draw(st.sampled_from(_NASTY)))
+        lines[index] = json.dumps(claim, ensure_ascii=data.draw(st.booleans()))
+        path = folder / "mangled.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        try:
+            expected = claims.reconcile(claims.load(path))
+        except DossierError as refused:
+            with pytest.raises(DossierError) as caught:
+                bulk.reconcile(path)
+            assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.problems))
+            return
+        assert list(bulk.reconcile(path).group_ranges()) == list(expected.ranges())
+
+
+def test_problems_are_placed_by_line_as_load_places_them(tmp_path: Path) -> None:
+    lines = _seed_lines(tmp_path)
+    first, second = json.loads(lines[1]), json.loads(lines[2])
+    first["provenance"]["source"] = "afp"
+    second["id"] = first["id"]
+    second["zzz"] = 1
+    lines[1], lines[2] = json.dumps(first), json.dumps(second)
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DossierError) as refused:
+        claims.load(path)
+    with pytest.raises(DossierError) as caught:
+        bulk.reconcile(path)
+    assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))
+    assert any("unknown source 'afp' @ line 2: $.provenance.source" == str(p)
+               for p in caught.value.problems)
+
+
+def test_blank_lines_and_a_missing_last_newline_are_read_as_load_reads_them(
+        tmp_path: Path) -> None:
+    lines = _seed_lines(tmp_path)
+    path = tmp_path / "spaced.jsonl"
+    path.write_text("\n".join([lines[0], "", *lines[1:4], "  \t", *lines[4:]]),
+                    encoding="utf-8")
+    _same_figures(path)
+
+
+def test_a_count_beyond_64_bits_is_a_clear_error(tmp_path: Path) -> None:
+    lines = _seed_lines(tmp_path)
+    index = next(i for i, line in enumerate(lines) if '"predicate": "killed"' in line)
+    claim = json.loads(lines[index])
+    claim["value"] = {"type": "count", "low": 2**70, "bound": "at_least"}
+    claim.pop("status", None)
+    lines[index] = json.dumps(claim)
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    claims.load(path)  # the reader takes it
+    with pytest.raises(DossierError, match=r"beyond the 64-bit numbers.*claims.load"):
+        bulk.reconcile(path)
+
+
+def test_a_json_document_is_refused_with_the_way_out(tmp_path: Path) -> None:
+    with pytest.raises(DossierError, match=r"reads JSON Lines \(.jsonl\), not .json.*convert"):
+        bulk.reconcile(SEED)
+
+
+def test_an_unknown_event_is_a_clear_error(tmp_path: Path) -> None:
+    reconciled = bulk.reconcile(_lines(claims.load(SEED), tmp_path))
+    with pytest.raises(claims.UnknownReferenceError, match="unknown event 'nowhere'"):
+        reconciled.report("nowhere")
+
+
+def test_without_polars_the_bulk_path_names_its_extra(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    real = importlib.import_module
+
+    def without(name: str, package: str | None = None) -> Any:
+        if name.split(".")[0] == "polars":
+            raise ImportError(f"No module named {name!r}")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without)
+    with pytest.raises(MissingExtraError, match=r"needs the 'bulk' extra \(polars is not "
+                                                r"installed\): pip install"):
+        bulk.reconcile(tmp_path / "any.jsonl")
