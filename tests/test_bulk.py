@@ -19,7 +19,7 @@ from claims.errors import DossierError, MissingExtraError
 from tests.strategies import RECONCILE_SOURCES, RECONCILE_VOCABULARY, reconcilable_claims
 
 pytest.importorskip("polars")
-from claims import bulk  # noqa: E402
+from claims import bulk
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "june-2021-us-airstrike-syria.json"
@@ -93,8 +93,8 @@ def test_the_bulk_figures_are_the_object_paths(found: list[claims.Claim],
     time and by ``revises``), denials, non-claims, hedges and relays, every count group's
     figures are those of :meth:`claims.Report.ranges`, in its order."""
     relayed = [_relayed(c, o) for c, o in zip(found, outlets, strict=False)]
-    dossier = claims.Dossier(RECONCILE_SOURCES, RECONCILE_VOCABULARY,
-                             [claims.Event(id="e1", title="One"), claims.Event(id="e2", title="Two")], relayed)
+    events = [claims.Event(id="e1", title="One"), claims.Event(id="e2", title="Two")]
+    dossier = claims.Dossier(RECONCILE_SOURCES, RECONCILE_VOCABULARY, events, relayed)
     with tempfile.TemporaryDirectory() as folder:
         _same_figures(_lines(dossier, Path(folder)))
 
@@ -190,7 +190,7 @@ def test_problems_are_placed_by_line_as_load_places_them(tmp_path: Path) -> None
     with pytest.raises(DossierError) as caught:
         bulk.reconcile(path)
     assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))
-    assert any("unknown source 'afp' @ line 2: $.provenance.source" == str(p)
+    assert any(str(p) == "unknown source 'afp' @ line 2: $.provenance.source"
                for p in caught.value.problems)
 
 

@@ -36,29 +36,50 @@ def count_predicates(vocabulary: Vocabulary) -> list[str]:
     return [ident for ident, kind in kinds.items() if kind is ValueKind.COUNT]
 
 
+_READ = ("source", "statement", "scope_category", "scope_actor", "scope_place", "value_low",
+         "value_high", "value_best", "value_bound", "status", "coverage", "revises",
+         "published_start", "published_end")
+"""What the count rules read of each claim (besides its id, read only where a claim names
+another in ``revises``)."""
+
+
 def ranges(claims: Any, context: Context) -> Any:
     """One row per count group (:data:`RANGE_COLUMNS`), in the order :meth:`Report.ranges`
     gives them (event, predicate, then scope as the report lists scopes)."""
     pl = _pl()
     col = pl.col
     vocabulary = context.vocabulary
-    standing = _standing(claims.filter(col("predicate").is_in(count_predicates(vocabulary))))
-    standing = standing.with_columns(  # categories: their codes say the pair exactly
-        (col("event").to_physical().cast(pl.UInt64) * 2**32
-         + col("predicate").to_physical().cast(pl.UInt64)).alias("summary"))
-    names = standing.select("summary", "event", "predicate").unique("summary").cast(
+    summary = (col("event").to_physical().cast(pl.UInt64) * 2**32  # codes say the pair exactly
+               + col("predicate").to_physical().cast(pl.UInt64)).alias("summary")
+    counts = claims.lazy().with_row_index("row").filter(
+        col("predicate").is_in(count_predicates(vocabulary)))
+    names = counts.select(summary, "event", "predicate").unique("summary").collect().cast(
         {"event": pl.String, "predicate": pl.String})
-    scopes = _Scopes(standing)
-    standing = scopes.coded(standing)
-    current = _supersede(standing, scopes, vocabulary)
-    expanded = _expand(current, scopes, context)
-    groups = _aggregate(expanded, scopes, vocabulary)
-    return scopes.decoded(groups.join(names, on="summary"))
+    scopes = _Scopes(counts)
+    standing = _standing(scopes.coded(counts.select("row", summary, *_READ)))
+    standing = _supersede(standing, claims, scopes, vocabulary)
+    # Summaries are independent: worked out a slice at a time, the memory the groups take
+    # stays that of one slice, whatever the collection's size.
+    slices = max(1, -(-standing.height // _SLICE))
+    parts = (standing.with_columns((pl.col("summary").hash() % slices).alias("_slice"))
+             .partition_by("_slice", include_key=False) if slices > 1 else [standing])
+    del standing
+    groups = []
+    while parts:
+        part = parts.pop()
+        groups.append(_aggregate(_expand(part, scopes, context), scopes, vocabulary))
+        del part
+    return scopes.decoded(pl.concat(groups).join(names, on="summary"))
+
+
+_SLICE = 250_000
+"""About how many claims' groups are worked out at once."""
 
 
 def _standing(claims: Any) -> Any:
-    """Asserted counts as they are, denials as what they leave (``denial_leaves``), with each
-    count's smallest and largest figure; non-claims and denials that bound nothing go."""
+    """From a lazy frame of claims: asserted counts as they are, denials as what they leave
+    (``denial_leaves``), with each count's smallest and largest figure; non-claims and denials
+    that bound nothing go."""
     pl = _pl()
     col = pl.col
     status = col("status").fill_null("asserted")
@@ -86,21 +107,23 @@ def _standing(claims: Any) -> Any:
              .otherwise(low))
     most = pl.when(bound == "between").then(high).otherwise(least)
     return kept.with_columns(least.alias("least"), most.alias("most"),
-                             bound.alias("value_bound"))
+                             bound.alias("value_bound")).drop(*_Scopes.PARTS,
+                                                              "value_best").collect()
 
 
 class _Scopes:
     """Scopes as small integers: those the claims state, and the summary categories the
     plans add."""
 
-    _PARTS = ("scope_category", "scope_actor", "scope_place")
+    PARTS = ("scope_category", "scope_actor", "scope_place")
 
     def __init__(self, claims: Any) -> None:
         pl = _pl()
-        self._table = (claims.select(*self._PARTS).unique(maintain_order=True)
-                       .with_row_index("scope").with_columns(pl.col("scope").cast(pl.UInt32)))
+        self._table = (claims.select(*self.PARTS).unique(maintain_order=True)
+                       .with_row_index("scope").with_columns(pl.col("scope").cast(pl.UInt32))
+                       .collect())
         self.scopes = [Scope(*row) for row in
-                       self._table.select(*self._PARTS).cast(pl.String).iter_rows()]
+                       self._table.select(*self.PARTS).cast(pl.String).iter_rows()]
         self.codes = {scope: code for code, scope in enumerate(self.scopes)}
 
     def code(self, scope: Scope) -> int:
@@ -111,7 +134,8 @@ class _Scopes:
         return known
 
     def coded(self, claims: Any) -> Any:
-        return claims.join(self._table, on=list(self._PARTS), how="left", nulls_equal=True)
+        return claims.join(self._table.lazy(), on=list(self.PARTS), how="left",
+                           nulls_equal=True)
 
     def decoded(self, groups: Any) -> Any:
         pl = _pl()
@@ -130,49 +154,62 @@ class _Scopes:
                 .sort("event", "predicate", "_order").select(*RANGE_COLUMNS))
 
 
-def _pairs_within(pairs: Any, scopes: _Scopes, vocabulary: Vocabulary,
-                  names: tuple[str, str]) -> Any:
-    """``pairs`` with a column ``within``: whether scope ``names[0]`` lies within ``names[1]``
-    (worked out once per distinct pair)."""
-    pl = _pl()
-    first, second = names
-    distinct = pairs.select(first, second).unique()
-    within = [vocabulary.scope_within(scopes.scopes[a], scopes.scopes[b])
-              for a, b in distinct.iter_rows()]
-    table = distinct.with_columns(pl.Series("within", within, dtype=pl.Boolean))
-    return pairs.join(table, on=[first, second], how="left")
-
-
-def _supersede(claims: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
+def _supersede(claims: Any, everything: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
     """The claims no later claim of their own source replaced (``_supersede``): a claim ``c``
     goes when a claim ``d`` of the same source, event and predicate came after it (names it in
     ``revises``, or was published wholly after it) and replaces it (names it, states the same
-    scope, or conflicts with it about a nested scope)."""
+    scope, or conflicts with it about a nested scope).
+
+    Only a source's claims of which one was published before another began, or one names
+    another, can replace one another: the claims one statement gives (one time) are never
+    paired."""
     pl = _pl()
     col = pl.col
     key = ["summary", "source"]
-    several = claims.filter(pl.len().over(key) > 1)
+    # Candidates by a hash of the key (a collision only adds candidates; pairs are made on
+    # the key itself): a source that spoke twice, one claim ending before another starts,
+    # or one naming another.
+    hashed = pl.struct(col("summary"), col("source").to_physical()).hash().alias("_key")
+    keys = claims.lazy().group_by(hashed).agg(
+        ((pl.len() > 1) & ((col("published_end").min() <= col("published_start").max())
+                           | col("revises").is_not_null().any())).alias("_several")
+    ).filter(col("_several")).select("_key")
+    several = (claims.lazy().with_columns(hashed).join(keys, on="_key", how="semi")
+               .drop("_key").collect())
+    done = ["row", "revises", "published_start", "published_end"]
     if not several.height:
-        return claims
-    sides = several.select(*key, "id", "scope", "value_low", "value_high", "published_start",
+        return claims.drop(*done)
+    sides = several.select(*key, "row", "scope", "value_low", "value_high", "published_start",
                            "published_end", "revises")
-    pairs = sides.join(sides, on=key, suffix="_d").filter(col("id") != col("id_d"))
-    pairs = _pairs_within(pairs, scopes, vocabulary, ("scope_d", "scope")).rename(
-        {"within": "narrower"})
-    pairs = _pairs_within(pairs, scopes, vocabulary, ("scope", "scope_d")).rename(
-        {"within": "broader"})
-    named = col("revises_d").eq_missing(col("id"))
+    named_any = sides["revises"].is_not_null().any()
+    if named_any:
+        ids = everything.select("id")[sides["row"]].with_columns(sides["row"])
+        sides = sides.join(ids, on="row")
+    else:
+        sides = sides.drop("revises")
+    codes = sides["scope"].unique().to_list()
+    within = pl.DataFrame(
+        [(a, b, vocabulary.scope_within(scopes.scopes[a], scopes.scopes[b]))
+         for a in codes for b in codes],
+        schema={"scope_d": pl.UInt32, "scope": pl.UInt32, "narrower": pl.Boolean},
+        orient="row")
+    broader = within.rename({"scope_d": "scope", "scope": "scope_d", "narrower": "broader"})
+    named = col("revises_d").eq_missing(col("id")) if named_any else pl.lit(False)
+    not_named = ~col("revises").eq_missing(col("id_d")) if named_any else pl.lit(True)
     before = named | (
         col("published_end").is_not_null() & col("published_start_d").is_not_null()
-        & (col("published_end") <= col("published_start_d"))
-        & ~col("revises").eq_missing(col("id_d")))
+        & (col("published_end") <= col("published_start_d")) & not_named)
     replaces = (named | (col("scope_d") == col("scope"))
                 | (col("narrower") & col("value_high").is_not_null()
                    & (col("value_low_d") > col("value_high")))
                 | (~col("narrower") & col("broader") & col("value_high_d").is_not_null()
                    & (col("value_low") > col("value_high_d"))))
-    gone = pairs.filter(before & replaces).select("id").unique()
-    return claims.join(gone, on="id", how="anti")
+    lazy = sides.lazy()
+    gone = (lazy.join(lazy, on=key, suffix="_d").filter(col("row") != col("row_d"))
+            .join(within.lazy(), on=["scope_d", "scope"])
+            .join(broader.lazy(), on=["scope", "scope_d"])
+            .filter(before & replaces).select("row").unique().collect())
+    return claims.lazy().join(gone.lazy(), on="row", how="anti").drop(*done).collect()
 
 
 def _expand(claims: Any, scopes: _Scopes, context: Context) -> Any:
@@ -237,7 +274,7 @@ def _aggregate(rows: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
     broader = reach == 3
     rows = rows.with_columns(part.alias("_part"))
     open_high = col("value_high").is_null()
-    if rows.height and (rows["most"].max() or 0) >= _TOP:
+    if rows.height and (rows["most"].max() or 0) >= _TOP:  # pragma: no cover - vast figures
         top = col("most").filter(figure).max()
         at_top = figure & (col("most") == top)
         packed = [top.alias("high"), open_high.filter(at_top).any().alias("high_open"),
@@ -247,7 +284,7 @@ def _aggregate(rows: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
             col("most") * 4 + open_high.cast(pl.Int64) * 2 + col("more_than").cast(pl.Int64))
             .alias("_packed"))
         packed = [col("_packed").max()]
-    groups = rows.with_columns(
+    groups = rows.lazy().with_columns(
         pl.when(broader | (reach == 0)).then(col("value_high")).alias("_ceiling"),
         pl.when(~broader).then(col("value_low")).alias("_floor"),
         pl.when(figure).then(col("least")).alias("_low"),
@@ -258,7 +295,7 @@ def _aggregate(rows: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
         col("_low").min().alias("low"),
         col("_part_least").max().alias("part"),
         *packed,
-    )
+    ).collect()
     if "_packed" in groups.columns:
         groups = groups.with_columns(
             (col("_packed") // 4).alias("high"),

@@ -7,7 +7,9 @@ are read again, line by line, by the reader :func:`claims.load` uses. A key pola
 ignore (a misspelt or unknown key) or a value it would quietly turn into text (``"id": 5``) is
 caught by counting, on each line, the keys (``"...":``) and the quotation marks it holds
 against what was parsed: any line where they differ is read by the reader (so is a line
-with a space before a colon, or a quotation mark inside a string: slower, never wrong).
+with a space before a colon, a number written with a fraction or an exponent (polars would
+take ``1.0`` as an integer, the reader refuses it), or an escaped code point: slower, never
+wrong).
 
 What is kept is the *figure frame* (:data:`FIGURE_COLUMNS`): the few columns the count rules
 read, with the line each claim came from, so that a group's explanation can be built later
@@ -31,7 +33,7 @@ from claims.io._reading import _line_claim, _line_paths, _lines_head
 from claims.io._writing import unstructure
 from claims.model import Claim, Event, Source, Vocabulary, reference_problems
 
-CHUNK_BYTES = 16 * 2**20
+CHUNK_BYTES = 4 * 2**20
 """About this many bytes of lines are parsed at once: the memory a chunk takes is what the
 figure frame adds to, whatever the file's size."""
 
@@ -317,6 +319,7 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
     counted = (
         (col("text").str.count_matches('":', literal=True) == col("_keys"))
         & ~col("text").str.contains("\\u", literal=True)
+        & ~col("text").str.contains(r":\s*-?[0-9]+[.eE]")  # a number with a fraction or exponent
         & (inner | (quotes == 2 * (col("_keys") + col("_strings"))))
     )
     flat = flat.with_columns(
