@@ -32,7 +32,7 @@ LAYERS: dict[str, int] = {
 lower floor, or stay inside its own package."""
 
 EXTRAS = frozenset({"orjson", "text_to_num", "rapidfuzz", "matplotlib", "pandas", "polars",
-                    "prov", "numpy"})
+                    "prov", "numpy", "pyarrow", "dask", "distributed"})
 """Optional extras: the only modules imported inside functions."""
 
 
