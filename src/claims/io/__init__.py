@@ -1,5 +1,5 @@
-"""Files and data: dossiers to and from JSON and JSON Lines (``docs/format.md``), model
-objects to and from plain data, a claim as one flat row of columns. Every problem in a
+"""Files and data: dossiers to and from JSON, JSON Lines and Parquet (``docs/format.md``),
+model objects to and from plain data, a claim as one flat row of columns. Every problem in a
 document is reported at once, with its place; writing is deterministic and atomic."""
 
 from claims.io._columns import CLAIM_COLUMNS, RELAY_FIELDS, flatten_claim, nest_claim
@@ -11,6 +11,7 @@ from claims.io._files import (
     dossier_schema,
     write_atomically,
 )
+from claims.io._parts import ParquetParts
 from claims.io._reading import iter_claims, load, loads, structure
 from claims.io._writing import dump, dumps, unstructure
 
@@ -20,6 +21,7 @@ __all__ = [
     "LINES_FORMAT",
     "RELAY_FIELDS",
     "VERSION",
+    "ParquetParts",
     "distinct_paths",
     "dossier_schema",
     "dump",

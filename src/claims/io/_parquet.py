@@ -163,6 +163,7 @@ class ParquetRows:
         self.groups: tuple[tuple[int, int], ...] = tuple(
             zip(itertools.accumulate(sizes, initial=0), sizes, strict=False))
         """(first row, rows) of each row group."""
+        self.total = sum(sizes)
 
     def schema_problems(self, allow_unknown_keys: bool) -> list[Problem]:
         """A column missing, unknown (unless allowed) or of another type, each named."""
@@ -229,15 +230,17 @@ class ParquetRows:
                                self.path) from None
 
 
-def order_problems(orders: list[int | None]) -> list[Problem]:
-    """The ``order`` column must number the rows 0 to N-1, each once."""
+def order_problems(orders: Iterable[tuple[int, int | None]], total: int) -> list[Problem]:
+    """The ``order`` column numbers the ``total`` rows from 0, each once: the first of the
+    given (row, order) pairs that breaks this, if any. Given every row, this says the column
+    is a permutation; given some, that none of them is out of place."""
     seen: set[int] = set()
-    for row, order in enumerate(orders):
-        if type(order) is not int or not 0 <= order < len(orders) or order in seen:
+    for row, order in orders:
+        if type(order) is not int or not 0 <= order < total or order in seen:
             shown = "null" if order is None else excerpt(order)
-            return [Problem(f"row {row}: $", f"column {ORDER!r} must number the {len(orders)} "
-                                             f"rows from 0 to {len(orders) - 1}, each once; "
-                                             f"this row holds {shown}")]
+            return [Problem(f"row {row}: $", f"column {ORDER!r} must number the {total} rows "
+                                             f"from 0 to {total - 1}, each once; this row "
+                                             f"holds {shown}")]
         seen.add(order)
     return []
 

@@ -316,14 +316,14 @@ def _load_parquet(path: Path, allow_unknown_keys: bool) -> Dossier:
     vocabulary, sources, events, known = parquet_head(rows, found, allow_unknown_keys)
     builder = ClaimBuilder()
     placed: list[tuple[int, int, Claim]] = []
-    orders: list[int | None] = []
+    orders: list[tuple[int, int | None]] = []
     for row, order, data in rows.rows():
-        orders.append(order)
+        orders.append((row, order))
         claim = row_claim(data, row, found, allow_unknown_keys, builder)
         if claim is not None:
             placed.append((row if order is None else order, row, claim))
     if rows.has_order:
-        found.extend(order_problems(orders))
+        found.extend(order_problems(orders, rows.total))
     placed.sort(key=lambda item: item[0])
     claims = [(row, claim) for _, row, claim in placed]
     found.extend(row_paths(reference_problems(vocabulary, sources, events, claims,
