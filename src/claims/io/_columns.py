@@ -151,48 +151,66 @@ def nest_claim(row: Mapping[str, Any]) -> dict[str, Any]:
     """
     get = row.get
     claim: dict[str, Any] = {}
-    for key in ("id", "event", "predicate"):
-        if get(key) is not None:
-            claim[key] = get(key)
-    provenance = _present(
-        source=get("source"), quote=get("quote"),
-        published=_nest_time(row, "published"),
-        url=get("url"), language=get("language"),
-        relays=[_nest_relay(r) for r in get("relays") or ()] or None,
-        title=get("title"))
+    for key in _HEAD_KEYS:
+        value = get(key)
+        if value is not None:
+            claim[key] = value
+    provenance: dict[str, Any] = {}
+    for key, column in _PROVENANCE_COLUMNS:
+        if column == "published":
+            value = _nested(row, _PUBLISHED_COLUMNS)
+        elif column == "relays":
+            value = [_nest_relay(r) for r in get("relays") or ()] or None
+        else:
+            value = get(column)
+        if value is not None:
+            provenance[key] = value
     if provenance:
         claim["provenance"] = provenance
-    value = {key: get(f"value_{key}") for key in _VALUE_KEYS
-             if get(f"value_{key}") is not None}
-    if value:
+    value = _nested(row, _VALUE_COLUMNS)
+    if value is not None:
         claim["value"] = value
-    scope = {key: get(f"scope_{key}") for key in _SCOPE_KEYS
-             if get(f"scope_{key}") is not None}
-    if scope:
+    scope = _nested(row, _SCOPE_COLUMNS)
+    if scope is not None:
         claim["scope"] = scope
     for key in _PLAIN_KEYS:
-        if get(key) is not None:
-            claim[key] = get(key)
+        value = get(key)
+        if value is not None:
+            claim[key] = value
     external_ids = get("external_ids")
     if external_ids:
         claim["external_ids"] = list(external_ids)
     return claim
 
 
+_HEAD_KEYS = ("id", "event", "predicate")
+_PROVENANCE_COLUMNS = tuple((key, key) for key in _PROVENANCE_KEYS)
+_PUBLISHED_COLUMNS = tuple((key, f"published_{key}") for key in _TIME_KEYS)
+_VALUE_COLUMNS = tuple((key, f"value_{key}") for key in _VALUE_KEYS)
+_SCOPE_COLUMNS = tuple((key, f"scope_{key}") for key in _SCOPE_KEYS)
+_RELAY_COLUMNS = tuple((key, key) for key in _RELAY_KEYS)
+
+
+def _nested(row: Mapping[str, Any], columns: tuple[tuple[str, str], ...]) -> Any:
+    """The object of the columns' keys that are not null, or None when all are."""
+    get = row.get
+    found = None
+    for key, column in columns:
+        value = get(column)
+        if value is not None:
+            if found is None:
+                found = {}
+            found[key] = value
+    return found
+
+
 def _nest_relay(relay: Any) -> Any:
     """A relay's JSON form; anything that is not a mapping (a null) is passed on as it is."""
     if not isinstance(relay, Mapping):
         return relay
-    get = relay.get
-    return _present(outlet=get("outlet"), url=get("url"),
-                    published=_nest_time(relay, "published"),
-                    quote=get("quote"), title=get("title"))
-
-
-def _nest_time(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
-    return _present(**{key: row.get(f"{prefix}_{key}") for key in _TIME_KEYS}) or None
-
-
-def _present(**fields: Any) -> dict[str, Any]:
-    """The fields that are not null, in the order given."""
-    return {key: value for key, value in fields.items() if value is not None}
+    found: dict[str, Any] = {}
+    for key, column in _RELAY_COLUMNS:
+        value = _nested(relay, _PUBLISHED_COLUMNS) if key == "published" else relay.get(column)
+        if value is not None:
+            found[key] = value
+    return found
