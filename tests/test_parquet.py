@@ -385,3 +385,28 @@ def test_streaming_stops_at_the_first_bad_row_group(tmp_path: Path,
     with pytest.raises(claims.DossierError, match=rf"unknown source 'nobody' @ row {first + 1}"):
         streamed.extend(claims.iter_claims(path))
     assert len(streamed) == first
+
+
+def test_json_lines_stream_into_the_same_parquet_file(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_parquet, "ROW_GROUP_ROWS", 16)
+    _generated(tmp_path, claims_count=150, events=12)
+    lines = tmp_path / "g.jsonl"
+    streamed, loaded = tmp_path / "streamed.parquet", tmp_path / "loaded.parquet"
+    claims.io.lines_to_parquet(lines, streamed)
+    claims.dump(claims.load(lines), loaded)
+    assert streamed.read_bytes() == loaded.read_bytes()
+    assert pq.ParquetFile(streamed).metadata.num_row_groups > 5
+
+
+def test_streaming_into_parquet_stops_at_a_bad_line(seed: claims.Dossier, tmp_path: Path) -> None:
+    lines, target = tmp_path / "seed.jsonl", tmp_path / "seed.parquet"
+    claims.dump(seed, lines)
+    text = lines.read_text(encoding="utf-8").splitlines()
+    bad = json.loads(text[9])
+    bad["provenance"]["source"] = "afp"
+    text[9] = json.dumps(bad)
+    lines.write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(claims.DossierError, match=r"unknown source 'afp' @ line 10"):
+        claims.io.lines_to_parquet(lines, target)
+    assert list(tmp_path.iterdir()) == [lines]

@@ -13,7 +13,7 @@ from claims.io._files import (
 )
 from claims.io._parts import ParquetParts
 from claims.io._reading import iter_claims, load, loads, structure
-from claims.io._writing import dump, dumps, unstructure
+from claims.io._writing import dump, dumps, lines_to_parquet, unstructure
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -28,6 +28,7 @@ __all__ = [
     "dumps",
     "flatten_claim",
     "iter_claims",
+    "lines_to_parquet",
     "load",
     "loads",
     "nest_claim",

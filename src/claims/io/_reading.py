@@ -261,6 +261,28 @@ def _line_paths(problems: list[Problem]) -> Iterator[Problem]:
             yield problem.rooted_at("line 1: $")
 
 
+def lines_head(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
+    """The head of a JSON Lines dossier (its first line), checked, as a dossier without claims.
+
+    Raises:
+        DossierError: for the head's problems, placed ``line 1: $...``.
+    """
+    try:
+        stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
+    found: list[Problem] = []
+    with stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+    found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
+                                                also_known=known)))
+    if found:
+        raise DossierError(found, str(path))
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), ())
+
+
 def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator[Claim]:
     """Stream the claims of a JSON Lines dossier one at a time, checking each against its head;
     or those of a Parquet dossier (``.parquet``), a row group at a time, in the file's order

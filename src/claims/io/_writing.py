@@ -17,6 +17,7 @@ from claims.io._files import (
     write_atomically,
 )
 from claims.io._parquet import is_parquet, write_parquet
+from claims.io._reading import iter_claims, lines_head
 from claims.model import Dossier
 
 
@@ -82,3 +83,19 @@ def _write_lines(dossier: Dossier, stream: IO[str]) -> None:
     unstructured = converter().unstructure
     for claim in dossier.claims:
         stream.write(json.dumps(unstructured(claim), ensure_ascii=False) + "\n")
+
+
+def lines_to_parquet(source: PathLike, target: PathLike) -> None:
+    """Write a JSON Lines dossier as Parquet without holding the whole dossier: the claims
+    are read and checked a line at a time (as :func:`claims.iter_claims` checks them, so a
+    claim may revise only one on an earlier line) and flattened a row group at a time into
+    Arrow tables, which are sorted by event and written. The result is the file
+    ``claims.dump(claims.load(source), target)`` writes.
+
+    Raises:
+        DossierError: at the first line with problems; nothing is written.
+        ValidationError: for a count beyond a 64-bit integer; nothing is written.
+        MissingExtraError: without the ``parquet`` extra.
+    """
+    head = _dossier_data(lines_head(source), PARQUET_FORMAT, with_claims=False)
+    write_parquet(target, head, iter_claims(source))
