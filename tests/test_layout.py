@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import claims
+import claims.dask
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "src" / "claims"
@@ -24,7 +25,7 @@ LAYERS: dict[str, int] = {
     "io": 3, "parse": 3, "reconciler": 3, "importers": 3,
     "render": 4,
     "report": 5,
-    "export": 6, "trust": 6, "bulk": 6,
+    "export": 6, "trust": 6, "bulk": 6, "dask": 6,
     "cli": 7, "__init__": 7,
     "__main__": 8,
 }
@@ -32,7 +33,7 @@ LAYERS: dict[str, int] = {
 lower floor, or stay inside its own package."""
 
 EXTRAS = frozenset({"orjson", "text_to_num", "rapidfuzz", "matplotlib", "pandas", "polars",
-                    "prov", "numpy"})
+                    "prov", "numpy", "pyarrow", "dask", "distributed"})
 """Optional extras: the only modules imported inside functions."""
 
 
@@ -136,7 +137,7 @@ def test_the_public_surface_fits_on_a_page() -> None:
     assert len(claims.__all__) <= 45
     assert claims.__all__ == sorted(claims.__all__, key=_isort_order)
     for package in (claims.model, claims.io, claims.parse, claims.reconciler, claims.render,
-                    claims.report, claims.export, claims.importers, claims.trust):
+                    claims.report, claims.export, claims.importers, claims.trust, claims.dask):
         names = package.__all__
         assert names == sorted(names, key=_isort_order), package.__name__
         assert all(hasattr(package, name) for name in names), package.__name__

@@ -17,6 +17,7 @@ from claims.errors import ValidationError
 
 FORMAT = "claims.dossier"
 LINES_FORMAT = "claims.dossier.lines"
+PARQUET_FORMAT = "claims.dossier.parquet"
 VERSION = 1
 
 PathLike = str | os.PathLike[str]
@@ -47,14 +48,33 @@ def write_atomically(path: PathLike, write: Callable[[IO[str]], None], *,
         ValidationError: when the text cannot be encoded as UTF-8 (a lone surrogate).
         OSError: when the directory cannot be written; ``path`` is untouched.
     """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    try:
+    def fill(handle: int) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
+
+    _replace(Path(path), fill)
+
+
+def write_bytes_atomically(path: PathLike, write: Callable[[IO[bytes]], None]) -> None:
+    """:func:`write_atomically` for a binary file (Parquet)."""
+    def fill(handle: int) -> None:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+    _replace(Path(path), fill)
+
+
+def _replace(target: Path, fill: Callable[[int], None]) -> None:
+    """Fill a temporary file beside ``target`` (through its descriptor), then rename it into
+    place; on any failure remove it and leave ``target`` alone."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                         suffix=".tmp")
+    try:
+        fill(handle)
         with contextlib.suppress(FileNotFoundError):
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)

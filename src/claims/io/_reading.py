@@ -1,5 +1,5 @@
-"""Reading dossiers: a versioned JSON document and a JSON Lines form, every problem reported
-with its place.
+"""Reading dossiers: a versioned JSON document, a JSON Lines form and a Parquet form, every
+problem reported with its place.
 
 The JSON document::
 
@@ -8,7 +8,9 @@ The JSON document::
 
 The JSON Lines form puts everything but the claims on its first line (with
 ``"format": "claims.dossier.lines"``) and then one claim per line, so a large collection can be
-read as a stream (:func:`iter_claims`).
+read as a stream (:func:`iter_claims`). The Parquet form holds the same head in its metadata
+and one claim per row (``_parquet``); each row is made the claim's JSON form again and read
+as a JSON Lines line is.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from claims._memory import paused_gc
 from claims.errors import DossierError, Problem, ValidationError, excerpt, json_excerpt
 from claims.io._builder import NOT_PARSED, ClaimBuilder, fast_line_reader
 from claims.io._converter import kind_of, structure_at
-from claims.io._files import FORMAT, LINES_FORMAT, VERSION, PathLike
+from claims.io._files import FORMAT, LINES_FORMAT, PARQUET_FORMAT, VERSION, PathLike
+from claims.io._parquet import HEAD_KEY, ParquetRows, is_parquet, order_problems
 from claims.io._parsing import UNREADABLE, parse
 from claims.model import Claim, Dossier, Event, Source, Vocabulary, reference_problems
 
@@ -153,19 +156,25 @@ def loads(text: str, *, allow_unknown_keys: bool = False) -> Dossier:
 
 
 def load(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
-    """Read a dossier from ``path``: JSON Lines if it ends in ``.jsonl``, else JSON.
+    """Read a dossier from ``path``: JSON Lines if it ends in ``.jsonl``, Parquet if it ends
+    in ``.parquet`` (the ``parquet`` extra), else JSON.
 
     Args:
         path: The file.
-        allow_unknown_keys: Ignore keys this version does not know instead of refusing them.
+        allow_unknown_keys: Ignore keys this version does not know instead of refusing them
+            (and, in Parquet, columns).
 
     Raises:
         DossierError: naming the file and, for every problem, the place inside it
-            (``$.claims[3].value``; for JSON Lines, ``line 5: $.value``).
+            (``$.claims[3].value``; for JSON Lines, ``line 5: $.value``; for Parquet,
+            ``row 5: $.value``, rows counted from 0).
+        MissingExtraError: for a Parquet file without the ``parquet`` extra.
     """
     source = Path(path)
     with paused_gc():
         try:
+            if is_parquet(source):
+                return _load_parquet(source, allow_unknown_keys)
             if source.suffix == ".jsonl":
                 return _load_lines(source, allow_unknown_keys)
             raw = source.read_bytes()
@@ -252,12 +261,40 @@ def _line_paths(problems: list[Problem]) -> Iterator[Problem]:
             yield problem.rooted_at("line 1: $")
 
 
-def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator[Claim]:
-    """Stream the claims of a JSON Lines dossier one at a time, checking each against its head.
+def lines_head(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
+    """The head of a JSON Lines dossier (its first line), checked, as a dossier without claims.
 
     Raises:
-        DossierError: at the first line with problems (the head's problems come first).
+        DossierError: for the head's problems, placed ``line 1: $...``.
     """
+    try:
+        stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
+    found: list[Problem] = []
+    with stream:
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+    found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
+                                                also_known=known)))
+    if found:
+        raise DossierError(found, str(path))
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), ())
+
+
+def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator[Claim]:
+    """Stream the claims of a JSON Lines dossier one at a time, checking each against its head;
+    or those of a Parquet dossier (``.parquet``), a row group at a time, in the file's order
+    (by event; :func:`load` restores the dossier's order).
+
+    Raises:
+        DossierError: at the first line (or row) with problems (the head's problems come
+            first).
+    """
+    if is_parquet(path):
+        yield from _iter_parquet(path, allow_unknown_keys)
+        return
     try:
         stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
@@ -290,3 +327,121 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
                 raise DossierError(found, str(path))
             if claim is not None:
                 yield claim
+
+
+# -- Parquet ------------------------------------------------------------------------------
+
+
+def _load_parquet(path: Path, allow_unknown_keys: bool) -> Dossier:
+    rows = ParquetRows(path)
+    found: list[Problem] = []
+    vocabulary, sources, events, known = parquet_head(rows, found, allow_unknown_keys)
+    builder = ClaimBuilder()
+    placed: list[tuple[int, int, Claim]] = []
+    orders: list[tuple[int, int | None]] = []
+    for row, order, data in rows.rows():
+        orders.append((row, order))
+        claim = row_claim(data, row, found, allow_unknown_keys, builder)
+        if claim is not None:
+            placed.append((row if order is None else order, row, claim))
+    if rows.has_order:
+        found.extend(order_problems(orders, rows.total))
+    placed.sort(key=lambda item: item[0])
+    claims = [(row, claim) for _, row, claim in placed]
+    found.extend(row_paths(reference_problems(vocabulary, sources, events, claims,
+                                              also_known=known)))
+    if found:
+        raise DossierError(found, str(path))
+    return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
+                             tuple(e for _, e in events), tuple(c for _, c in claims))
+
+
+def parquet_head(rows: ParquetRows, found: list[Problem], allow_unknown_keys: bool
+                 ) -> tuple[Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]],
+                            dict[str, set[str]]]:
+    """The head of a Parquet dossier (its problems placed ``head: $...``, after ``found``'s)
+    with the file's schema checked.
+
+    Raises:
+        DossierError: when there is no head, it holds no object, or the schema is wrong (the
+            rows cannot be read then); other problems are left in ``found``.
+    """
+    if rows.head is None:
+        raise DossierError([Problem("$", f"no dossier head: the file's metadata has no "
+                                         f"{HEAD_KEY!r} key (not a claims dossier?)")],
+                           rows.path)
+    data, problems = parse(rows.head)
+    head = None
+    if data is not UNREADABLE:
+        head = _check_head(data, PARQUET_FORMAT, problems, allow_unknown_keys,
+                           sections=_SECTIONS[:3])
+    if head is None:
+        raise DossierError([*found, *(p.rooted_at("head: $") for p in problems)], rows.path)
+    vocabulary, sources, events, known = _read_head(head, problems, allow_unknown_keys)
+    found.extend(p.rooted_at("head: $") for p in problems)
+    schema = rows.schema_problems(allow_unknown_keys)
+    if schema:
+        raise DossierError([*found, *schema], rows.path)
+    return vocabulary, sources, events, known
+
+
+def row_claim(data: dict[str, Any], row: int, found: list[Problem], allow_unknown_keys: bool,
+              builder: ClaimBuilder) -> Claim | None:
+    """The claim a row holds, as a JSON Lines line's is read: the builder takes the common
+    case, the strict converter judges the rest (problems placed ``row N: $...``)."""
+    built = builder.build(data)
+    if built is not None:
+        return built
+    claim: Claim | None = structure_at(data, Claim, f"row {row}: $", found,
+                                       forbid_extra_keys=not allow_unknown_keys)
+    return claim
+
+
+def row_paths(problems: list[Problem]) -> Iterator[Problem]:
+    """Reference problems for claims carry ``$.claims[N]`` with N the row; the head's are
+    placed in the head."""
+    for problem in problems:
+        if problem.path.startswith("$.claims["):
+            number, _, rest = problem.path[len("$.claims["):].partition("]")
+            yield Problem(f"row {number}: ${rest}", problem.message)
+        else:
+            yield problem.rooted_at("head: $")
+
+
+def _iter_parquet(path: PathLike, allow_unknown_keys: bool) -> Iterator[Claim]:
+    rows = ParquetRows(path)
+    found: list[Problem] = []
+    vocabulary, sources, events, known = parquet_head(rows, found, allow_unknown_keys)
+    found.extend(row_paths(reference_problems(vocabulary, sources, events, [],
+                                              also_known=known)))
+    if found:
+        raise DossierError(found, str(path))
+    known = {
+        "sources": known.get("sources", set()) | {s.id for _, s in sources},
+        "events": known.get("events", set()) | {e.id for _, e in events},
+    }
+    seen: set[str] = set()
+    builder = ClaimBuilder()
+    for group in range(len(rows.groups)):
+        claims = []
+        for row, _, data in rows.rows([group]):
+            claim = row_claim(data, row, found, allow_unknown_keys, builder)
+            if claim is not None:
+                claims.append((row, claim))
+        # the group's claims are checked together: a claim may revise one after it in the
+        # file as long as both are in the group (the writer keeps an event in one group)
+        problems = reference_problems(vocabulary, [], [], claims,
+                                      also_known={**known, "claims": seen})
+        found.extend(row_paths(problems))  # duplicates inside the group among them
+        found.extend(Problem(f"row {row}: $.id", f"duplicate claim id {excerpt(claim.id)}")
+                     for row, claim in claims if claim.id in seen)
+        seen.update(claim.id for _, claim in claims)
+        if found:
+            raise DossierError(sorted(found, key=_row_of), str(path))
+        for _, claim in claims:
+            yield claim
+
+
+def _row_of(problem: Problem) -> int:
+    number = problem.path.removeprefix("row ").partition(":")[0]
+    return int(number) if number.isdigit() else -1
