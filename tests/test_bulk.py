@@ -218,7 +218,8 @@ def test_a_count_beyond_64_bits_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_json_document_is_refused_with_the_way_out(tmp_path: Path) -> None:
-    with pytest.raises(DossierError, match=r"reads JSON Lines \(.jsonl\), not .json.*convert"):
+    with pytest.raises(DossierError, match=r"reads JSON Lines \(.jsonl\) or Parquet "
+                                           r"\(.parquet\), not .json.*convert"):
         bulk.reconcile(SEED)
 
 
@@ -241,3 +242,74 @@ def test_without_polars_the_bulk_path_names_its_extra(monkeypatch: pytest.Monkey
     with pytest.raises(MissingExtraError, match=r"needs the 'bulk' extra \(polars is not "
                                                 r"installed\): pip install"):
         bulk.reconcile(tmp_path / "any.jsonl")
+
+
+# -- the Parquet form ----------------------------------------------------------------------
+
+
+def _parquet(dossier: claims.Dossier, folder: Path, name: str = "d.parquet") -> Path:
+    pytest.importorskip("pyarrow")
+    path = folder / name
+    claims.dump(dossier, path)
+    return path
+
+
+@pytest.mark.parametrize("fixture", [SEED, BULLETINS])
+def test_the_parquet_form_gives_the_same_figures(fixture: Path, tmp_path: Path) -> None:
+    dossier = claims.load(fixture)
+    from_rows = _same_figures(_parquet(dossier, tmp_path))
+    from_lines = bulk.reconcile(_lines(dossier, tmp_path))
+    assert list(from_rows.group_ranges()) == list(from_lines.group_ranges())
+    event = dossier.events[0].id
+    assert from_rows.report(event).results == from_lines.report(event).results
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reconcilable_claims(max_size=24))
+def test_the_parquet_figures_are_the_object_paths(found: list[claims.Claim]) -> None:
+    events = [claims.Event(id="e1", title="One"), claims.Event(id="e2", title="Two")]
+    dossier = claims.Dossier(RECONCILE_SOURCES, RECONCILE_VOCABULARY, events, found)
+    with tempfile.TemporaryDirectory() as folder:
+        _same_figures(_parquet(dossier, Path(folder)))
+
+
+_NASTY_CELLS: dict[str, list[Any]] = {
+    "str": [None, "", " ", "A B", "x\u0000", "killed", "militiaman", "sohr", "exact",
+            "at_least", "denied", "not_disclosed", "complete", "2021-06-28T00:00:00",
+            "2021-06-28T00:00:00+00:00", "he said \"x\":", "count", "term"],
+    "int": [None, -1, 0, 3, 9, 2**62],
+    "bool": [None, True, False],
+    "list[str]": [[], ["ucdp-ged:1"], ["bad id"], [""]],
+    "relays": [[], [{"outlet": "sohr"}], [{"outlet": "nobody"}], [{"outlet": "afp", "url": " "}]],
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_mangled_row_gets_the_readers_verdict(data: st.DataObject) -> None:
+    """A Parquet row with any cell changed to another value of its column's type is accepted
+    by the bulk path exactly when :func:`claims.load` accepts the file, with the same
+    problems, and then gives the same figures."""
+    pa = pytest.importorskip("pyarrow")
+    parquet = pytest.importorskip("pyarrow.parquet")
+    from claims.io import CLAIM_COLUMNS
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        path = _parquet(claims.load(SEED), folder)
+        table = parquet.read_table(path)
+        columns = {n: table.column(n).to_pylist() for n in table.column_names}
+        for _ in range(data.draw(st.integers(1, 2))):
+            column, kind = data.draw(st.sampled_from(CLAIM_COLUMNS))
+            row = data.draw(st.integers(0, table.num_rows - 1))
+            columns[column][row] = copy.deepcopy(data.draw(st.sampled_from(_NASTY_CELLS[kind])))
+        mangled = folder / "mangled.parquet"
+        parquet.write_table(pa.table(columns, schema=table.schema), mangled)
+        try:
+            expected = claims.reconcile(claims.load(mangled))
+        except DossierError as refused:
+            with pytest.raises(DossierError) as caught:
+                bulk.reconcile(mangled)
+            assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.problems))
+            return
+        assert list(bulk.reconcile(mangled).group_ranges()) == list(expected.ranges())

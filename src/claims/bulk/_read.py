@@ -237,7 +237,7 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
     frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
-    found.extend(_cross_problems(frame))
+    found.extend(cross_problems(frame))
     if found:
         raise DossierError(found, str(path))
     return head, frame
@@ -411,25 +411,29 @@ def _empty_flat() -> Any:
     return pl.DataFrame(schema=_flat_schema())
 
 
-def _cross_problems(frame: Any) -> Iterator[Problem]:
-    """What needs every claim: ids said twice, and ``revises`` naming a claim that is not its
-    own source's statement about the same event and predicate."""
+def cross_problems(frame: Any, place: str = "line") -> Iterator[Problem]:
+    """What needs every claim: ids said twice (the later one, by ``offset``, is the one
+    reported: the file's order for JSON Lines, the dossier's for Parquet), and ``revises``
+    naming a claim that is not its own source's statement about the same event and predicate.
+    Problems are placed ``{place} N`` by the ``line`` column."""
     pl = _pl()
     col = pl.col
     twice = frame.filter(col("id").is_duplicated())
     if twice.height:
-        later = twice.sort("line").filter(col("line") != col("line").min().over("id"))
-        for number, ident in later.select("line", "id").iter_rows():
-            yield Problem(f"line {number}: $.id", f"duplicate claim id {excerpt(ident)}")
+        later = twice.sort("offset").filter(col("offset") != col("offset").min().over("id"))
+        for number, ident in later.sort("line").select("line", "id").iter_rows():
+            yield Problem(f"{place} {number}: $.id", f"duplicate claim id {excerpt(ident)}")
     revising = frame.filter(col("revises").is_not_null())
     if not revising.height:
         return
-    firsts = frame.unique("id", keep="first").select(
-        col("id").alias("revises"), col("source").alias("r_source"),
-        col("event").alias("r_event"), col("predicate").alias("r_predicate"))
-    joined = revising.join(firsts, on="revises", how="left")
+    firsts = frame.sort("offset").unique("id", keep="first").select(
+        col("id").alias("revises"), col("source").cast(pl.String).alias("r_source"),
+        col("event").cast(pl.String).alias("r_event"),
+        col("predicate").cast(pl.String).alias("r_predicate"))
+    joined = revising.cast({"source": pl.String, "event": pl.String,
+                            "predicate": pl.String}).join(firsts, on="revises", how="left")
     for row in joined.sort("line").iter_rows(named=True):
-        path = f"line {row['line']}: $.revises"
+        path = f"{place} {row['line']}: $.revises"
         if row["r_source"] is None:
             yield Problem(path, f"unknown claim {row['revises']!r}")
         elif (row["r_source"], row["r_event"], row["r_predicate"]) != (

@@ -1,0 +1,168 @@
+"""Reading the Parquet form into the figure frame: a row group at a time, the columns as
+they are stored (no text to parse), every row checked as :func:`claims.load` checks it.
+
+The columnar checks are those of the JSON Lines form (``_checks``); the rows they cannot
+vouch for are made the claim's JSON form again (:func:`claims.io.nest_claim`) and read by the
+reader, so their problems are the reader's, placed ``row N: $...``. A row group whose
+columns are not of the types the writer writes (another integer width, a dictionary of
+strings) is read row by row the same way: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claims._extras import require
+from claims.bulk._checks import clean_relays, clean_rows
+from claims.bulk._read import Head, claims_frame, cross_problems, figure_frame
+from claims.errors import DossierError, Problem
+from claims.io._builder import ClaimBuilder
+from claims.io._columns import CLAIM_COLUMNS, nest_claim
+from claims.io._parquet import ORDER, ParquetRows, order_problems
+from claims.io._reading import parquet_head, row_claim, row_paths
+from claims.model import Claim, reference_problems
+
+_NAMES = [name for name, _ in CLAIM_COLUMNS]
+
+
+def _pl() -> Any:
+    import polars
+
+    return polars
+
+
+def _expected() -> dict[str, Any]:
+    pl = _pl()
+    relay = pl.Struct({name: pl.String for name in ("outlet", "url", "published_start",
+                                                     "published_end", "published_precision",
+                                                     "published_wording", "quote", "title")})
+    kinds = {"str": pl.String, "int": pl.Int64, "bool": pl.Boolean,
+             "list[str]": pl.List(pl.String), "relays": pl.List(relay)}
+    return {name: kinds[kind] for name, kind in CLAIM_COLUMNS}
+
+
+def read_parquet(path: Path) -> tuple[Head, Any]:
+    """The head and the figure frame of a Parquet dossier, every claim checked.
+
+    Raises:
+        DossierError: with every problem of the file, placed as :func:`claims.load` places
+            them (``head: $...``, ``row N: $...``, ``schema``).
+    """
+    pl = _pl()
+    parquet = require("pyarrow.parquet", extra="parquet", feature="the Parquet form")
+    rows = ParquetRows(path)
+    found: list[Problem] = []
+    vocabulary, sources, events, known = parquet_head(rows, found, False)
+    found.extend(row_paths(reference_problems(vocabulary, sources, events, [],
+                                              also_known=known)))
+    head = Head(vocabulary, tuple(s for _, s in sources), tuple(e for _, e in events), known)
+    file = parquet.ParquetFile(path)
+    expected = _expected()
+    columns = [*_NAMES, ORDER] if rows.has_order else _NAMES
+    parts, orders = [], []
+    for group, (first, _) in enumerate(rows.groups):
+        flat = pl.from_arrow(file.read_row_group(group, columns=columns))
+        if not rows.has_order:
+            flat = flat.with_columns(pl.int_range(first, first + flat.height).alias(ORDER))
+        flat = flat.with_columns(pl.int_range(first, first + flat.height, dtype=pl.UInt32)
+                                 .alias("line"), pl.col(ORDER).cast(pl.Int64, strict=False).alias("offset"))
+        orders.append(flat.select("line", "offset"))
+        parts.append(_group(flat, expected, head, found))
+    frame = pl.concat(parts) if parts else claims_frame([])
+    if rows.has_order and orders:
+        found.extend(_order_problems(pl.concat(orders), rows.total))
+    found.extend(cross_problems(frame, "row"))
+    if found:
+        raise DossierError(sorted(found, key=_row_of), str(path))
+    return head, frame
+
+
+def _row_of(problem: Problem) -> tuple[int, int]:
+    place, _, rest = problem.path.partition(":")
+    kind, _, number = place.partition(" ")
+    if kind == "row" and number.isdigit():
+        return (1, int(number))
+    return (0, 0)
+
+
+def _order_problems(orders: Any, total: int) -> list[Problem]:
+    """The ``order`` column numbers the rows from 0, each once: checked over columns, with
+    the reader's message for the first row that breaks it."""
+    offsets = orders["offset"]
+    if (offsets.null_count() == 0 and offsets.n_unique() == orders.height == total
+            and (total == 0 or (offsets.min() >= 0 and offsets.max() < total))):
+        return []
+    return order_problems(orders.sort("line").iter_rows(), total)
+
+
+def _group(flat: Any, expected: dict[str, Any], head: Head, found: list[Problem]) -> Any:
+    pl = _pl()
+    col = pl.col
+    if any(flat.schema[name] != kind for name, kind in expected.items()):
+        return _exact(flat, head, found, flat["line"].to_list())
+    flat = flat.with_columns(
+        clean_rows(flat, head.vocabulary, head.source_ids, head.event_ids).alias("_clean"))
+    relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
+    if relays.height:
+        bad = (relays.explode("relays").unnest("relays")
+               .filter(~clean_relays(None, head.source_ids))["line"].unique())
+        flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
+    suspect = flat.filter(~col("_clean"))["line"].to_list()
+    clean = figure_frame(flat.filter(col("_clean")))
+    if not suspect:
+        return clean
+    return pl.concat([clean, _exact(flat, head, found, suspect)]).sort("line")
+
+
+def _exact(flat: Any, head: Head, found: list[Problem], rows: list[int]) -> Any:
+    """The rows ``rows`` read by the library's reader: problems to ``found``, the claims it
+    accepts as a figure frame (``offset`` holding each one's place in the dossier)."""
+    pl = _pl()
+    builder = ClaimBuilder()
+    accepted: list[tuple[int, int, Claim]] = []
+    picked = flat.filter(pl.col("line").is_in(rows)).select(*_NAMES, "line", "offset")
+    for values in picked.iter_rows(named=True):
+        row, order = values.pop("line"), values.pop("offset")
+        claim = row_claim(nest_claim(values), row, found, False, builder)
+        if claim is None:
+            continue
+        problems = reference_problems(
+            head.vocabulary, [], [], [(row, claim)],
+            also_known={"sources": head.source_ids, "events": head.event_ids,
+                        "claims": {claim.revises} if claim.revises else set()})
+        if problems:
+            found.extend(row_paths(problems))
+            continue
+        accepted.append((row, order, claim))
+    return claims_frame(accepted)
+
+
+def read_rows(path: Path, rows: list[int]) -> list[Claim]:
+    """The claims on the rows ``rows`` of a Parquet dossier (already checked), built by the
+    reader."""
+    pl = _pl()
+    parquet = require("pyarrow.parquet", extra="parquet", feature="the Parquet form")
+    file = parquet.ParquetFile(path)
+    sizes = [file.metadata.row_group(i).num_rows for i in range(file.num_row_groups)]
+    wanted = sorted(rows)
+    builder = ClaimBuilder()
+    found: list[Problem] = []
+    claims: list[Claim] = []
+    first = 0
+    index = 0
+    for group, size in enumerate(sizes):
+        mine = []
+        while index < len(wanted) and wanted[index] < first + size:
+            mine.append(wanted[index] - first)
+            index += 1
+        if mine:
+            table = pl.from_arrow(file.read_row_group(group, columns=_NAMES))
+            for offset, values in zip(mine, table[mine].iter_rows(named=True), strict=True):
+                claim = row_claim(nest_claim(values), first + offset, found, False, builder)
+                if claim is not None:
+                    claims.append(claim)
+        first += size
+    if found:  # the file changed since it was read
+        raise DossierError(found, str(path))
+    return claims
