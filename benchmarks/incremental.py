@@ -6,7 +6,8 @@ the whole from memory.
 For each file, the dossier is loaded, and the report of all its claims and the reports of its
 halves are built once (not timed). Then the contenders take turns, ``--rounds`` times:
 
-- ``reconcile`` (the baseline): ``claims.reconcile`` of every claim of the file, from memory.
+- ``reconcile`` (the baseline): ``claims.reconcile`` of the loaded dossier, every claim of
+  the file, from memory (a dossier's claims are checked when loaded, so not again here).
 - ``add``: ``--adds`` new claims (200 by default) added one at a time, each to the report the
   previous one returned, each add timed on its own; the round's figure is the median add.
   Three in four go to a summary the report has (a new id for an existing claim's event,
@@ -20,9 +21,10 @@ halves are built once (not timed). Then the contenders take turns, ``--rounds`` 
   both sides.
 
 Times are medians over the rounds, with the range of the rounds; ``add`` also shows the
-slowest single add seen and how many of all the adds took over 1 ms. Ratios are against
-``reconcile`` in the same invocation. Before timing, the script checks once per file that
-both merges equal the report of the whole.
+slowest single add seen and how many of all the adds took over 1 ms, in wall time and in
+CPU time (on a shared machine a single add's wall time can include a wait for a core).
+Ratios are against ``reconcile`` in the same invocation. Before timing, the script checks
+once per file that both merges equal the report of the whole.
 """
 
 from __future__ import annotations
@@ -44,8 +46,7 @@ class Setup:
     """What one file's contenders work on, built before any clock starts."""
 
     dossier: claims.Dossier
-    events: tuple[claims.Event, ...]
-    """The file's events and the events added claims go to (known, without claims)."""
+    """The file's, and the events some added claims go to (known, without claims)."""
     report: claims.Report
     new_claims: tuple[claims.Claim, ...]
     interleaved: tuple[claims.Report, claims.Report]
@@ -59,11 +60,11 @@ def reconcile(dossier: claims.Dossier, found: tuple[claims.Claim, ...],
 
 
 def prepare(path: Path, adds: int, seed: int) -> Setup:
-    dossier = claims.load(path)
     rng = random.Random(seed)
     fresh = tuple(claims.Event(id=f"incremental-{i}", title=f"Added event {i}")
                   for i in range(adds // 4 + 1))
-    events = dossier.events + fresh
+    dossier = claims.load(path).add(*fresh)
+    events = dossier.events
     new: list[claims.Claim] = []
     for i in range(adds):
         model = rng.choice(dossier.claims)
@@ -73,7 +74,7 @@ def prepare(path: Path, adds: int, seed: int) -> Setup:
     parity = {e.id: n % 2 for n, e in enumerate(dossier.events)}
     by_event = (tuple(c for c in dossier.claims if parity[c.event] == 0),
                 tuple(c for c in dossier.claims if parity[c.event] == 1))
-    return Setup(dossier, events, reconcile(dossier, dossier.claims, events), tuple(new),
+    return Setup(dossier, claims.reconcile(dossier), tuple(new),
                  (reconcile(dossier, halves[0], events), reconcile(dossier, halves[1], events)),
                  (reconcile(dossier, by_event[0], events), reconcile(dossier, by_event[1], events)))
 
@@ -87,15 +88,22 @@ def timed(work: Callable[[], object]) -> float:
     return seconds * 1000
 
 
+CPU: dict[str, list[float]] = {}
+"""Each add's milliseconds of this thread's CPU time, by contender: on a shared machine the
+wall time of a single add can include a wait for a core."""
+
+
 def adding(setup: Setup, read: bool) -> list[float]:
     """Each add's milliseconds, the claims added one after another."""
     report, times = setup.report, []
+    cpu = CPU.setdefault("add+event" if read else "add", [])
     for claim in setup.new_claims:
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.thread_time()
         report = report.add(claim)
         if read:
             report.event(claim.event)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - used) * 1000)
     return times
 
 
@@ -106,11 +114,12 @@ def check(setup: Setup) -> None:
 
 
 def run(path: Path, rounds: int, adds: int, seed: int) -> None:
+    CPU.clear()
     setup = prepare(path, adds, seed)
     check(setup)
-    dossier, events = setup.dossier, setup.events
+    dossier = setup.dossier
     contenders: dict[str, Callable[[], list[float]]] = {
-        "reconcile": lambda: [timed(lambda: reconcile(dossier, dossier.claims, events))],
+        "reconcile": lambda: [timed(lambda: claims.reconcile(dossier))],
         "add": lambda: adding(setup, read=False),
         "add+event": lambda: adding(setup, read=True),
         "merge interleaved": lambda: [timed(lambda: setup.interleaved[0].merge(
@@ -126,16 +135,17 @@ def run(path: Path, rounds: int, adds: int, seed: int) -> None:
             every[name] += times
     summaries = len(setup.report.summaries)
     print(f"{path.name}: {len(dossier.claims):,} claims, {summaries:,} summaries, "
-          f"{len(dossier.events):,} events; {rounds} round(s), {adds} adds a round")
+          f"{len({c.event for c in dossier.claims}):,} events; {rounds} round(s), {adds} adds "
+          f"a round")
     base = statistics.median(figures["reconcile"])
     print(f"  {'contender':18} {'ms (median)':>12} {'range':>21} {'vs reconcile':>13}  note")
     for name, done in figures.items():
         median = statistics.median(done)
         spread = f"{min(done):,.3f}-{max(done):,.3f}"
-        times = every[name]
-        over = sum(t > 1 for t in times)
-        note = (f"per claim; slowest {max(times):,.3f} ms; {over} of {len(times)} over 1 ms"
-                if "add" in name else "")
+        times, cpu = every[name], CPU.get(name, [])
+        note = (f"per claim; slowest {max(times):,.3f} ms ({max(cpu):,.3f} ms CPU); "
+                f"{sum(t > 1 for t in times)} of {len(times)} over 1 ms "
+                f"({sum(t > 1 for t in cpu)} by CPU time)" if cpu else "")
         print(f"  {name:18} {median:12,.3f} {spread:>21} {median / base:12.5f}x  {note}")
 
 
