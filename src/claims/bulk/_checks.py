@@ -76,18 +76,24 @@ def time_ok(start: Any, end: Any, precision: Any, wording: Any) -> Any:
     return absent | pl.coalesce(span, pl.lit(False))
 
 
-def clean_rows(frame: Any, vocabulary: Vocabulary, sources: set[str], events: set[str]) -> Any:
+def clean_rows(vocabulary: Vocabulary, sources: set[str]) -> Any:
     """A boolean expression: the rows of a flat claims frame (the columns of
-    ``claims.io.CLAIM_COLUMNS``, relays aside) that the reader would accept as they are.
+    ``claims.io.CLAIM_COLUMNS``, relays aside) that the reader would accept as they are. Built
+    once for a file and used on each of its chunks.
 
-    Relays are checked apart (:func:`clean_relays`)."""
+    Relays are checked apart (:func:`clean_relays`), and events once over the whole file
+    (:func:`stray_events`): a set of a hundred thousand events made again for every chunk
+    would cost more than the rest of the checks."""
     pl = _pl()
     col = pl.col
     kinds = {p.id: p.value.value for p in BUILTIN_PREDICATES}
     kinds.update({p.id: p.value.value for p in vocabulary.predicates})
-    categories = [c.id for c in vocabulary.categories]
-    actors = [a.id for a in vocabulary.actors]
-    places = [p.id for p in vocabulary.places]
+    def ids(values: Any) -> Any:  # built once: a list would be made a series on every use
+        return pl.Series(sorted(values), dtype=pl.String).implode()
+
+    categories = ids(c.id for c in vocabulary.categories)
+    actors = ids(a.id for a in vocabulary.actors)
+    places = ids(p.id for p in vocabulary.places)
     low, high, best, bound = (col("value_low"), col("value_high"), col("value_best"),
                               col("value_bound").fill_null("exact"))
     count = (
@@ -144,9 +150,9 @@ def clean_rows(frame: Any, vocabulary: Vocabulary, sources: set[str], events: se
         pl.element().str.contains(EXTERNAL_ID)).list.all()
     # Ids the head declares are slugs already: being among them is the whole check.
     checks = [
-        slug(col("id")), col("event").is_in(list(events)),
-        col("predicate").is_in(list(kinds)),
-        col("source").is_in(list(sources)), text(col("quote")),
+        slug(col("id")), col("event").is_not_null(),
+        col("predicate").is_in(ids(kinds)),
+        col("source").is_in(ids(sources)), text(col("quote")),
         optional(col("url"), text(col("url"))),
         optional(col("language"), text(col("language"))),
         optional(col("title"), text(col("title"))),
@@ -166,13 +172,23 @@ def clean_rows(frame: Any, vocabulary: Vocabulary, sources: set[str], events: se
     return pl.coalesce(clean, pl.lit(False))
 
 
-def clean_relays(relays: Any, sources: set[str]) -> Any:
+def stray_events(frame: Any, events: set[str]) -> Any:
+    """The rows of a figure frame whose event the head does not declare."""
+    pl = _pl()
+    named = set(frame["event"].unique().drop_nulls().cast(pl.String).to_list())
+    unknown = sorted(named - events)
+    return frame.filter(pl.col("event").cast(pl.String).is_in(
+        pl.Series(unknown, dtype=pl.String).implode())) if unknown else frame.clear()
+
+
+def clean_relays(sources: set[str]) -> Any:
     """A boolean expression over exploded relays (columns ``outlet``, ``url``, ``quote``,
-    ``title``, ``published_*`` and the claim's ``source``): the relays the reader accepts."""
+    ``title``, ``published_*`` and the claim's ``source``): the relays the reader accepts.
+    Built once for a file."""
     pl = _pl()
     col = pl.col
-    del relays
-    clean = (slug(col("outlet")) & col("outlet").is_in(list(sources))
+    known = pl.Series(sorted(sources), dtype=pl.String)
+    clean = (slug(col("outlet")) & col("outlet").is_in(known.implode())
              & (col("outlet") != col("source"))
              & optional(col("url"), text(col("url")))
              & optional(col("quote"), text(col("quote")))

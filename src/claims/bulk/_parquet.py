@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claims._extras import require
-from claims.bulk._checks import clean_relays, clean_rows
+from claims.bulk._checks import stray_events
 from claims.bulk._read import Head, claims_frame, cross_problems, figure_frame
 from claims.errors import DossierError, Problem
 from claims.io._builder import ClaimBuilder
@@ -65,11 +65,24 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
         flat = pl.from_arrow(file.read_row_group(group, columns=columns))
         if not rows.has_order:
             flat = flat.with_columns(pl.int_range(first, first + flat.height).alias(ORDER))
-        flat = flat.with_columns(pl.int_range(first, first + flat.height, dtype=pl.UInt32)
-                                 .alias("line"), pl.col(ORDER).cast(pl.Int64, strict=False).alias("offset"))
+        flat = flat.with_columns(
+            pl.int_range(first, first + flat.height, dtype=pl.UInt32).alias("line"),
+            pl.col(ORDER).cast(pl.Int64, strict=False).alias("offset"))
         orders.append(flat.select("line", "offset"))
         parts.append(_group(flat, expected, head, found))
     frame = pl.concat(parts) if parts else claims_frame([])
+    stray = stray_events(frame, head.event_ids)
+    if stray.height:  # the reader says what is wrong with these rows
+        frame = frame.join(stray.select("line"), on="line", how="anti")
+        lines = stray["line"].to_list()
+        flat = pl.concat([pl.from_arrow(file.read_row_group(group, columns=_NAMES))
+                          .with_columns(pl.int_range(first, first + size, dtype=pl.UInt32)
+                                        .alias("line"))
+                          for group, (first, size) in enumerate(rows.groups)
+                          if any(first <= line < first + size for line in lines)],
+                         how="diagonal_relaxed")
+        flat = flat.join(stray.select("line", "offset"), on="line")
+        frame = pl.concat([frame, _exact(flat, head, found, lines)]).sort("line")
     if rows.has_order and orders:
         found.extend(_order_problems(pl.concat(orders), rows.total))
     found.extend(cross_problems(frame, "row"))
@@ -79,7 +92,7 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
 
 
 def _row_of(problem: Problem) -> tuple[int, int]:
-    place, _, rest = problem.path.partition(":")
+    place = problem.path.partition(":")[0]
     kind, _, number = place.partition(" ")
     if kind == "row" and number.isdigit():
         return (1, int(number))
@@ -102,11 +115,11 @@ def _group(flat: Any, expected: dict[str, Any], head: Head, found: list[Problem]
     if any(flat.schema[name] != kind for name, kind in expected.items()):
         return _exact(flat, head, found, flat["line"].to_list())
     flat = flat.with_columns(
-        clean_rows(flat, head.vocabulary, head.source_ids, head.event_ids).alias("_clean"))
+        head.clean.alias("_clean"))
     relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
     if relays.height:
         bad = (relays.explode("relays").unnest("relays")
-               .filter(~clean_relays(None, head.source_ids))["line"].unique())
+               .filter(~head.clean_relays)["line"].unique())
         flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
     suspect = flat.filter(~col("_clean"))["line"].to_list()
     clean = figure_frame(flat.filter(col("_clean")))

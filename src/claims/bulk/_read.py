@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from claims.bulk._checks import TIME_FORMAT, clean_relays, clean_rows
+from claims.bulk._checks import TIME_FORMAT, clean_relays, clean_rows, stray_events
 from claims.errors import DossierError, Problem, excerpt
 from claims.io._builder import ClaimBuilder, fast_line_reader
 from claims.io._reading import _line_claim, _line_paths, _lines_head
@@ -212,6 +212,9 @@ class Head:
         self.vocabulary, self.sources, self.events = vocabulary, sources, events
         self.source_ids = {s.id for s in sources} | known.get("sources", set())
         self.event_ids = {e.id for e in events} | known.get("events", set())
+        self.clean = clean_rows(vocabulary, self.source_ids)
+        """Which rows the columnar checks vouch for (an expression, built once)."""
+        self.clean_relays = clean_relays(self.source_ids)
 
 
 def read_lines(path: Path) -> tuple[Head, Any]:
@@ -237,6 +240,17 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
     frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
+    stray = stray_events(frame, head.event_ids)
+    if stray.height:  # the reader says what is wrong with these lines
+        frame = frame.join(stray.select("line"), on="line", how="anti")
+        with path.open("rb") as stream:
+            lines = []
+            for offset in stray["offset"]:
+                stream.seek(offset)
+                lines.append(stream.readline())
+        numbered = stray["line"].to_list()
+        frame = pl.concat([frame, _exact(lines, 0, stray["offset"], list(range(len(lines))),
+                                         head, found, numbered)]).sort("line")
     found.extend(cross_problems(frame))
     if found:
         raise DossierError(found, str(path))
@@ -323,7 +337,7 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
         & (inner | (quotes == 2 * (col("_keys") + col("_strings"))))
     )
     flat = flat.with_columns(
-        (counted & clean_rows(flat, head.vocabulary, head.source_ids, head.event_ids))
+        (counted & head.clean)
         .fill_null(False).alias("_clean"), inner.alias("_inner"))
     quoting = flat.filter(col("_clean") & col("_inner"))
     if quoting.height:  # quotation marks inside strings: each is written \" on the line
@@ -333,7 +347,7 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
     relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
     if relays.height:
         bad = (relays.explode("relays").unnest("relays")
-               .filter(~clean_relays(None, head.source_ids))["line"].unique())
+               .filter(~head.clean_relays)["line"].unique())
         flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
     suspect = flat.filter(~col("_clean"))["line"].to_list()
     clean = figure_frame(flat.filter(col("_clean")))
@@ -344,13 +358,15 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
 
 
 def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], head: Head,
-           found: list[Problem]) -> Any:
-    """The lines ``numbers`` read by the library's reader: problems to ``found``, the claims
-    it accepts as a figure frame."""
+           found: list[Problem], named: list[int] | None = None) -> Any:
+    """The lines ``numbers`` (``lines[number - first]``) read by the library's reader:
+    problems to ``found``, the claims it accepts as a figure frame. ``named`` gives each
+    line's number in the file where ``numbers`` are only positions."""
     builder, fast = ClaimBuilder(), fast_line_reader()
     accepted: list[tuple[int, int, Claim]] = []
-    for number in numbers:
-        line = lines[number - first]
+    for position, index in enumerate(numbers):
+        line = lines[index - first]
+        number = index if named is None else named[position]
         claim = _line_claim(line, number, found, False, builder, fast)
         if claim is None:
             continue
@@ -361,7 +377,7 @@ def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], hea
         if problems:
             found.extend(_line_paths(problems))
             continue
-        accepted.append((number, offsets[number - first], claim))
+        accepted.append((number, offsets[index - first], claim))
     return claims_frame(accepted)
 
 
