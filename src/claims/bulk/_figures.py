@@ -61,25 +61,24 @@ def ranges(claims: Any, context: Context) -> Any:
     # Summaries are independent: worked out a slice at a time, the memory the groups take
     # stays that of one slice, whatever the collection's size.
     slices = max(1, -(-standing.height // _SLICE))
-    parts = (standing.with_columns((pl.col("summary").hash() % slices).alias("_slice"))
-             .partition_by("_slice", include_key=False) if slices > 1 else [standing])
-    del standing
+    which = pl.col("summary").hash() % slices
     groups = []
-    while parts:
-        part = parts.pop()
+    for index in range(slices):
+        part = standing.filter(which == index) if slices > 1 else standing
         groups.append(_aggregate(_expand(part, scopes, context), scopes, vocabulary))
         del part
-    return scopes.decoded(pl.concat(groups).join(names, on="summary"))
+    del standing
+    return scopes.decoded(pl.concat(groups).lazy().join(names.lazy(), on="summary"))
 
 
-_SLICE = 250_000
+_SLICE = 125_000
 """About how many claims' groups are worked out at once."""
 
 
 def _standing(claims: Any) -> Any:
-    """From a lazy frame of claims: asserted counts as they are, denials as what they leave
-    (``denial_leaves``), with each count's smallest and largest figure; non-claims and denials
-    that bound nothing go."""
+    """Asserted counts as they are, denials as what they leave (``denial_leaves``), with each
+    count's smallest and largest figure; non-claims and denials that bound nothing go. Lazy:
+    worked out where it is used."""
     pl = _pl()
     col = pl.col
     status = col("status").fill_null("asserted")
@@ -107,8 +106,8 @@ def _standing(claims: Any) -> Any:
              .otherwise(low))
     most = pl.when(bound == "between").then(high).otherwise(least)
     return kept.with_columns(least.alias("least"), most.alias("most"),
-                             bound.alias("value_bound")).drop(*_Scopes.PARTS,
-                                                              "value_best").collect()
+                             (bound == "more_than").alias("more_than")).drop(
+        *_Scopes.PARTS, "value_best", "value_bound", "status")
 
 
 class _Scopes:
@@ -150,8 +149,8 @@ class _Scopes:
              "_order": [rank[c] for c in used]},
             schema={"group": pl.UInt32, "category": pl.String, "actor": pl.String,
                     "place": pl.String, "_order": pl.UInt32})
-        return (groups.join(table, on="group", how="left")
-                .sort("event", "predicate", "_order").select(*RANGE_COLUMNS))
+        return (groups.join(table.lazy(), on="group", how="left")
+                .sort("event", "predicate", "_order").select(*RANGE_COLUMNS).collect())
 
 
 def _supersede(claims: Any, everything: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
@@ -162,7 +161,7 @@ def _supersede(claims: Any, everything: Any, scopes: _Scopes, vocabulary: Vocabu
 
     Only a source's claims of which one was published before another began, or one names
     another, can replace one another: the claims one statement gives (one time) are never
-    paired."""
+    paired. ``claims`` is lazy, worked out twice rather than held twice."""
     pl = _pl()
     col = pl.col
     key = ["summary", "source"]
@@ -170,15 +169,16 @@ def _supersede(claims: Any, everything: Any, scopes: _Scopes, vocabulary: Vocabu
     # the key itself): a source that spoke twice, one claim ending before another starts,
     # or one naming another.
     hashed = pl.struct(col("summary"), col("source").to_physical()).hash().alias("_key")
-    keys = claims.lazy().group_by(hashed).agg(
+    keys = claims.group_by(hashed).agg(
         ((pl.len() > 1) & ((col("published_end").min() <= col("published_start").max())
                            | col("revises").is_not_null().any())).alias("_several")
     ).filter(col("_several")).select("_key")
-    several = (claims.lazy().with_columns(hashed).join(keys, on="_key", how="semi")
-               .drop("_key").collect())
+    several = (claims.select(*key, "row", "scope", "value_low", "value_high",
+                             "published_start", "published_end", "revises")
+               .with_columns(hashed).join(keys, on="_key", how="semi").drop("_key").collect())
     done = ["row", "revises", "published_start", "published_end"]
     if not several.height:
-        return claims.drop(*done)
+        return claims.drop(*done).collect()
     sides = several.select(*key, "row", "scope", "value_low", "value_high", "published_start",
                            "published_end", "revises")
     named_any = sides["revises"].is_not_null().any()
@@ -209,7 +209,7 @@ def _supersede(claims: Any, everything: Any, scopes: _Scopes, vocabulary: Vocabu
             .join(within.lazy(), on=["scope_d", "scope"])
             .join(broader.lazy(), on=["scope", "scope_d"])
             .filter(before & replaces).select("row").unique().collect())
-    return claims.lazy().join(gone.lazy(), on="row", how="anti").drop(*done).collect()
+    return claims.join(gone.lazy(), on="row", how="anti").drop(*done).collect()
 
 
 def _expand(claims: Any, scopes: _Scopes, context: Context) -> Any:
@@ -227,7 +227,7 @@ def _expand(claims: Any, scopes: _Scopes, context: Context) -> Any:
         col("coverage") == "complete").fill_null(False)
     slim = claims.select(
         "summary", "scope", "statement", "value_low", "value_high", "least", "most",
-        (col("value_bound") == "more_than").alias("more_than"), complete.alias("complete"))
+        "more_than", complete.alias("complete"))
     if len(scopes.scopes) <= 63:  # a set of scopes as the bits of one number
         count = len(scopes.scopes)
         plan_key = col("scope").replace_strict(list(range(count)),
