@@ -58,3 +58,23 @@ def test_seed_file_is_written_back_byte_for_byte(seed: claims.Dossier, tmp_path:
     out = tmp_path / "seed.json"
     claims.dump(seed, out)
     assert out.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["new.json", "new.jsonl"])
+def test_a_new_file_gets_the_permissions_open_would_give(seed: claims.Dossier, tmp_path: Path,
+                                                         name: str) -> None:
+    """Writing goes through a temporary file (created private); the file it becomes is
+    readable as any new file is, under the process's umask, and a file written over keeps
+    its own mode."""
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        claims.dump(seed, tmp_path / name)
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644
+        os.chmod(tmp_path / name, 0o600)
+        claims.dump(seed, tmp_path / name)
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
+    finally:
+        os.umask(mask)

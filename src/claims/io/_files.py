@@ -42,7 +42,8 @@ def write_atomically(path: PathLike, write: Callable[[IO[str]], None], *,
                      newline: str | None = "\n") -> None:
     """Write a text file through ``write(stream)`` into a temporary file beside ``path``, then
     rename it into place: a failure at any point leaves ``path`` as it was (or absent), never
-    empty or half written. An existing file keeps its permissions.
+    empty or half written. An existing file keeps its permissions; a new one gets those any
+    new file gets (``0o666`` less the umask).
 
     Raises:
         ValidationError: when the text cannot be encoded as UTF-8 (a lone surrogate).
@@ -68,6 +69,13 @@ def write_bytes_atomically(path: PathLike, write: Callable[[IO[bytes]], None]) -
     _replace(Path(path), fill)
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it and setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _replace(target: Path, fill: Callable[[int], None]) -> None:
     """Fill a temporary file beside ``target`` (through its descriptor), then rename it into
     place; on any failure remove it and leave ``target`` alone."""
@@ -75,8 +83,10 @@ def _replace(target: Path, fill: Callable[[int], None]) -> None:
                                          suffix=".tmp")
     try:
         fill(handle)
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        except FileNotFoundError:  # a new file: what open() would give it, not mkstemp's 0600
+            os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except UnicodeEncodeError as error:
         _remove(temporary)
