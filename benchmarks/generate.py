@@ -111,9 +111,16 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2021)
+    parser.add_argument("--parquet", action="store_true",
+                        help="also write the Parquet form beside it (OUT with .parquet; needs "
+                             "the parquet extra)")
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write(args.out, args.events, args.claims, args.seed)
+    if args.parquet:
+        from claims.io import lines_to_parquet
+
+        lines_to_parquet(args.out, args.out.with_suffix(".parquet"))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ from typing import Any
 
 from claims._extras import require
 from claims.bulk._figures import RANGE_COLUMNS, ranges
+from claims.bulk._head import Head
 from claims.bulk._parquet import read_parquet, read_rows
-from claims.bulk._read import Head, read_lines
+from claims.bulk._read import read_lines
 from claims.errors import DossierError, Problem, UnknownReferenceError
 from claims.io._builder import ClaimBuilder, fast_line_reader
 from claims.io._files import PathLike
@@ -54,7 +55,7 @@ class Bulk:
 
     def __repr__(self) -> str:
         return (f"<Bulk {self.path.name}: {self._claims.height:,} claims, "
-                f"{len(self._head.events):,} events>")
+                f"{self._head.count:,} events>")
 
     @property
     def claims(self) -> Any:
@@ -91,7 +92,7 @@ class Bulk:
         claims = self._read(rows)
         known = set(wanted)
         return Report.build(claims, self.context,
-                            events=tuple(e for e in self._head.events if e.id in known),
+                            events=self._head.events(known),
                             check=False)
 
     def reports(self) -> Iterator[Report]:
@@ -111,7 +112,7 @@ class Bulk:
             claims = self._read(batch.select(pl.col("line"), pl.col("offset")))
             known = set(ids)
             yield Report.build(claims, self.context,
-                               events=tuple(e for e in self._head.events if e.id in known),
+                               events=self._head.events(known),
                                check=False)
             start = end
 

@@ -15,12 +15,14 @@ from typing import Any
 
 from claims._extras import require
 from claims.bulk._checks import stray_events
-from claims.bulk._read import Head, claims_frame, cross_problems, figure_frame
+from claims.bulk._head import Head, read_head
+from claims.bulk._read import claims_frame, cross_problems, figure_frame
 from claims.errors import DossierError, Problem
 from claims.io._builder import ClaimBuilder
 from claims.io._columns import CLAIM_COLUMNS, nest_claim
-from claims.io._parquet import ORDER, ParquetRows, order_problems
-from claims.io._reading import parquet_head, row_claim, row_paths
+from claims.io._files import PARQUET_FORMAT
+from claims.io._parquet import HEAD_KEY, ORDER, ParquetRows, order_problems
+from claims.io._reading import load, parquet_head, row_claim, row_paths
 from claims.model import Claim, reference_problems
 
 _NAMES = [name for name, _ in CLAIM_COLUMNS]
@@ -42,49 +44,76 @@ def _expected() -> dict[str, Any]:
     return {name: kinds[kind] for name, kind in CLAIM_COLUMNS}
 
 
+_SLICE_ROWS = 65_536
+"""Rows read and checked at a time."""
+
+
 def read_parquet(path: Path) -> tuple[Head, Any]:
     """The head and the figure frame of a Parquet dossier, every claim checked.
+
+    A file with the writer's schema and head is read by polars alone; any other (no head, a
+    column missing or of another type, bytes that are not Parquet) goes through the reader's
+    own opening of the file (pyarrow), so its problems are the reader's.
 
     Raises:
         DossierError: with every problem of the file, placed as :func:`claims.load` places
             them (``head: $...``, ``row N: $...``, ``schema``).
     """
     pl = _pl()
-    parquet = require("pyarrow.parquet", extra="parquet", feature="the Parquet form")
-    rows = ParquetRows(path)
+    expected = {**_expected(), ORDER: pl.Int64}
+    try:
+        schema = dict(pl.read_parquet_schema(path))
+        raw = pl.read_parquet_metadata(path).get(HEAD_KEY)
+    except Exception:
+        schema, raw = {}, None
     found: list[Problem] = []
-    vocabulary, sources, events, known = parquet_head(rows, found, False)
-    found.extend(row_paths(reference_problems(vocabulary, sources, events, [],
-                                              also_known=known)))
-    head = Head(vocabulary, tuple(s for _, s in sources), tuple(e for _, e in events), known)
-    file = parquet.ParquetFile(path)
-    expected = _expected()
-    columns = [*_NAMES, ORDER] if rows.has_order else _NAMES
+    if schema != expected or raw is None:
+        rows = ParquetRows(path)  # raises for bytes that are not Parquet
+        if rows.head is None:
+            parquet_head(rows, [], False)  # raises the reader's error: no head
+        problems = rows.schema_problems(False)
+        head = read_head(rows.head or b"null", PARQUET_FORMAT, "head", str(path), found)
+        if problems:
+            raise DossierError(problems, str(path))
+        total = rows.total
+        has_order = rows.has_order
+    else:
+        head = read_head(raw.encode(), PARQUET_FORMAT, "head", str(path), found)
+        total = None
+        has_order = True
+    scan = pl.scan_parquet(path)
+    columns = [*_NAMES, ORDER] if has_order else _NAMES
     parts, orders = [], []
-    for group, (first, _) in enumerate(rows.groups):
-        flat = pl.from_arrow(file.read_row_group(group, columns=columns))
-        if not rows.has_order:
+    first = 0
+    while total is None or first < total:
+        try:
+            flat = scan.slice(first, _SLICE_ROWS).select(columns).collect()
+        except Exception as exc:  # damaged pages: the reader says where
+            load(path)
+            raise DossierError([Problem(f"rows {first}-", f"cannot read the rows: {exc}")],
+                               str(path)) from None
+        if not flat.height:
+            break
+        if not has_order:
             flat = flat.with_columns(pl.int_range(first, first + flat.height).alias(ORDER))
         flat = flat.with_columns(
             pl.int_range(first, first + flat.height, dtype=pl.UInt32).alias("line"),
             pl.col(ORDER).cast(pl.Int64, strict=False).alias("offset"))
         orders.append(flat.select("line", "offset"))
         parts.append(_group(flat, expected, head, found))
+        first += flat.height
+    total = first
     frame = pl.concat(parts) if parts else claims_frame([])
     stray = stray_events(frame, head.event_ids)
     if stray.height:  # the reader says what is wrong with these rows
         frame = frame.join(stray.select("line"), on="line", how="anti")
-        lines = stray["line"].to_list()
-        flat = pl.concat([pl.from_arrow(file.read_row_group(group, columns=_NAMES))
-                          .with_columns(pl.int_range(first, first + size, dtype=pl.UInt32)
-                                        .alias("line"))
-                          for group, (first, size) in enumerate(rows.groups)
-                          if any(first <= line < first + size for line in lines)],
-                         how="diagonal_relaxed")
-        flat = flat.join(stray.select("line", "offset"), on="line")
-        frame = pl.concat([frame, _exact(flat, head, found, lines)]).sort("line")
-    if rows.has_order and orders:
-        found.extend(_order_problems(pl.concat(orders), rows.total))
+        flat = (scan.with_row_index("line").filter(pl.col("line").is_in(stray["line"].implode()))
+                .select(*_NAMES, pl.col("line").cast(pl.UInt32)).collect()
+                .join(stray.select("line", "offset"), on="line"))
+        frame = pl.concat([frame, _exact(flat, head, found, stray["line"].to_list())]
+                          ).sort("line")
+    if has_order and orders:
+        found.extend(_order_problems(pl.concat(orders), total))
     found.extend(cross_problems(frame, "row"))
     if found:
         raise DossierError(sorted(found, key=_row_of), str(path))
@@ -112,7 +141,7 @@ def _order_problems(orders: Any, total: int) -> list[Problem]:
 def _group(flat: Any, expected: dict[str, Any], head: Head, found: list[Problem]) -> Any:
     pl = _pl()
     col = pl.col
-    if any(flat.schema[name] != kind for name, kind in expected.items()):
+    if any(flat.schema.get(name) != kind for name, kind in expected.items() if name != ORDER):
         return _exact(flat, head, found, flat["line"].to_list())
     flat = flat.with_columns(
         head.clean.alias("_clean"))

@@ -26,12 +26,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from claims.bulk._checks import TIME_FORMAT, clean_relays, clean_rows, stray_events
+from claims.bulk._checks import TIME_FORMAT, stray_events
+from claims.bulk._head import Head, read_head
 from claims.errors import DossierError, Problem, excerpt
 from claims.io._builder import ClaimBuilder, fast_line_reader
-from claims.io._reading import _line_claim, _line_paths, _lines_head
+from claims.io._files import LINES_FORMAT
+from claims.io._reading import _line_claim, _line_paths
 from claims.io._writing import unstructure
-from claims.model import Claim, Event, Source, Vocabulary, reference_problems
+from claims.model import Claim, reference_problems
 
 CHUNK_BYTES = 4 * 2**20
 """About this many bytes of lines are parsed at once: the memory a chunk takes is what the
@@ -204,19 +206,6 @@ _CATEGORIES = ("event", "predicate", "scope_category", "scope_actor", "scope_pla
 """Columns of few distinct values, kept as categories (a small number each)."""
 
 
-class Head:
-    """What the first line of a dossier says: sources, vocabulary, events."""
-
-    def __init__(self, vocabulary: Vocabulary, sources: tuple[Source, ...],
-                 events: tuple[Event, ...], known: dict[str, set[str]]) -> None:
-        self.vocabulary, self.sources, self.events = vocabulary, sources, events
-        self.source_ids = {s.id for s in sources} | known.get("sources", set())
-        self.event_ids = {e.id for e in events} | known.get("events", set())
-        self.clean = clean_rows(vocabulary, self.source_ids)
-        """Which rows the columnar checks vouch for (an expression, built once)."""
-        self.clean_relays = clean_relays(self.source_ids)
-
-
 def read_lines(path: Path) -> tuple[Head, Any]:
     """The head and the figure frame of a JSON Lines dossier, every claim checked.
 
@@ -231,11 +220,8 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     except OSError as exc:
         raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
     with stream:
-        vocabulary, sources, events, known = _lines_head(stream, str(path), found, False)
-        found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
-                                                    also_known=known)))
-        head = Head(vocabulary, tuple(s for _, s in sources), tuple(e for _, e in events),
-                    known)
+        head = read_head(stream.readline() or b"null", LINES_FORMAT, "line 1", str(path), found,
+                         line=1)
         done = _in_turn(_chunks(stream, 2), head)
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
