@@ -15,6 +15,7 @@ as a JSON Lines line is.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast
@@ -313,20 +314,61 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
         }
         seen: set[str] = set()
         builder, fast = ClaimBuilder(), fast_line_reader()
-        for number, line in enumerate(stream, start=2):
-            claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
-            if claim is not None:
-                problems = reference_problems(vocabulary, [], [], [(number, claim)],
-                                              also_known={**known, "claims": seen})
-                found.extend(_line_paths(problems))
-                if claim.id in seen:
-                    found.append(Problem(f"line {number}: $.id",
-                                         f"duplicate claim id {excerpt(claim.id)}"))
-                seen.add(claim.id)
-            if found:
-                raise DossierError(found, str(path))
-            if claim is not None:
-                yield claim
+        lines = enumerate(stream, start=2)
+        while batch := list(itertools.islice(lines, _BATCH)):
+            read = []
+            for number, line in batch:
+                own: list[Problem] = []
+                read.append((number, _line_claim(line, number, own, allow_unknown_keys,
+                                                 builder, fast), own))
+            checked = _checked_batch(read, vocabulary, known, seen)
+            for number, claim, problems in read:
+                if problems or checked.get(number):
+                    raise DossierError([*problems, *checked.get(number, ())], str(path))
+                if claim is not None:
+                    yield claim
+
+
+_BATCH = 4096
+"""Lines whose claims' references :func:`iter_claims` checks at once: each check costs the
+size of the head (it gathers the known ids) besides the claims'."""
+
+
+def _checked_batch(read: list[tuple[int, Claim | None, list[Problem]]],
+                   vocabulary: Vocabulary, known: dict[str, set[str]], seen: set[str]
+                   ) -> dict[int, list[Problem]]:
+    """The reference problems of a batch of lines' claims, by line, exactly as if each line
+    were checked alone after the ones before it: a claim must name a claim on an earlier line
+    to revise it (which is then only looked up), and must not repeat one's id. Adds the
+    batch's ids to ``seen``."""
+    claims = [(number, claim) for number, claim, _ in read if claim is not None]
+    first: dict[str, int] = {}  # each id's first line in the batch
+    for number, claim in claims:
+        first.setdefault(claim.id, number)
+    by_line: dict[int, list[Problem]] = {}
+    for problem in _line_paths(reference_problems(vocabulary, [], [], claims,
+                                                  also_known={**known, "claims": seen})):
+        by_line.setdefault(_line_of(problem), []).append(problem)
+    for number, claim in claims:
+        target = claim.revises
+        if target is not None and first.get(target, number) != number:
+            # a claim checked alone is only looked up among the claims before it
+            path = f"line {number}: $.revises"
+            kept = [p for p in by_line.get(number, []) if p.path != path]
+            if target not in seen and first[target] > number:
+                kept.append(Problem(path, f"unknown claim {target!r}"))
+            by_line[number] = kept
+        repeated = Problem(f"line {number}: $.id", f"duplicate claim id {excerpt(claim.id)}")
+        if claim.id in seen and repeated not in by_line.get(number, ()):
+            by_line.setdefault(number, []).append(repeated)
+    for problems in by_line.values():  # a line checked alone reports its repeated id last
+        problems.sort(key=lambda p: p.message.startswith("duplicate claim id"))
+    seen.update(claim.id for _, claim in claims)
+    return by_line
+
+
+def _line_of(problem: Problem) -> int:
+    return int(problem.path.removeprefix("line ").partition(":")[0])
 
 
 # -- Parquet ------------------------------------------------------------------------------
