@@ -207,3 +207,42 @@ def _rewrite_groups(path: Path, rows: list[dict[str, Any]], schema: Any,
         for size in groups:
             writer.write_table(table.slice(start, size), row_group_size=size)
             start += size
+
+
+def test_two_workers_give_the_bulk_figures_of_one_process(client: Any, tmp_path: Path) -> None:
+    """``claims.dask.ranges``: each worker reconciles its part over columns and sends back
+    only the figures; together they are the one-process bulk figures and the object path's."""
+    from claims import bulk
+
+    dossier = _dossier()
+    path = _write(dossier, tmp_path / "d.parquet")
+    figures = claims.dask.ranges(path, client=client)
+    assert figures.equals(bulk.reconcile(path).ranges())
+    expected = [(r.key.event, r.key.predicate, r.key.scope.category, r.low, r.high,
+                 r.contradicted) for r in claims.reconcile(dossier).ranges()]
+    assert [(e, p, c, lo, hi, x) for e, p, c, _, _, lo, hi, *_, x in figures.iter_rows()] == (
+        expected)
+
+
+def test_the_bulk_figures_on_workers_refuse_what_load_refuses(synchronous: None,
+                                                              tmp_path: Path) -> None:
+    dossier = _dossier(seed=5)
+    path = _write(dossier, tmp_path / "d.parquet")
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    columns = {n: table.column(n).to_pylist() for n in table.column_names}
+    columns["source"][3] = "nobody"
+    named = set(columns["revises"])
+    first = next(i for i, ident in enumerate(columns["id"]) if ident not in named)
+    columns["id"][-1] = columns["id"][first]  # in another part
+    bad = tmp_path / "bad.parquet"
+    metadata = pq.ParquetFile(path).metadata
+    sizes = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
+    _rewrite_groups(bad, [dict(zip(columns, row, strict=True))
+                          for row in zip(*columns.values(), strict=True)], table.schema, sizes)
+    with pytest.raises(claims.DossierError) as refused:
+        claims.load(bad)
+    with pytest.raises(claims.DossierError) as caught:
+        claims.dask.ranges(bad)
+    assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))

@@ -25,8 +25,8 @@ LAYERS: dict[str, int] = {
     "io": 3, "parse": 3, "reconciler": 3, "importers": 3,
     "render": 4,
     "report": 5,
-    "export": 6, "trust": 6, "bulk": 6, "dask": 6,
-    "cli": 7, "__init__": 7,
+    "export": 6, "trust": 6, "bulk": 6,
+    "cli": 7, "__init__": 7, "dask": 7,
     "__main__": 8,
 }
 """Each top-level module or package of ``claims`` and its floor; an import may only go to a

@@ -75,19 +75,34 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
         head = read_head(rows.head or b"null", PARQUET_FORMAT, "head", str(path), found)
         if problems:
             raise DossierError(problems, str(path))
-        total = rows.total
         has_order = rows.has_order
     else:
         head = read_head(raw.encode(), PARQUET_FORMAT, "head", str(path), found)
-        total = None
         has_order = True
+    frame, orders = read_part(path, head, found, 0, None, has_order)
+    if has_order and orders.height:
+        found.extend(order_problems_of(orders, orders.height))
+    found.extend(cross_problems(frame, "row"))
+    if found:
+        raise DossierError(sorted(found, key=row_of), str(path))
+    return head, frame
+
+
+def read_part(path: Path | str, head: Head, found: list[Problem], first: int,
+              stop: int | None, has_order: bool = True) -> tuple[Any, Any]:
+    """The figure frame of the rows ``first`` to ``stop`` (all, when None) of a Parquet
+    dossier whose schema and head are checked, with each row's ``order`` (``line``,
+    ``offset``); the problems of the rows go to ``found`` (the checks that need every row,
+    duplicates and the order column, are the caller's)."""
+    pl = _pl()
+    expected = {**_expected(), ORDER: pl.Int64}
     scan = pl.scan_parquet(path)
     columns = [*_NAMES, ORDER] if has_order else _NAMES
     parts, orders = [], []
-    first = 0
-    while total is None or first < total:
+    while stop is None or first < stop:
+        size = _SLICE_ROWS if stop is None else min(_SLICE_ROWS, stop - first)
         try:
-            flat = scan.slice(first, _SLICE_ROWS).select(columns).collect()
+            flat = scan.slice(first, size).select(columns).collect()
         except Exception as exc:  # damaged pages: the reader says where
             load(path)
             raise DossierError([Problem(f"rows {first}-", f"cannot read the rows: {exc}")],
@@ -102,7 +117,6 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
         orders.append(flat.select("line", "offset"))
         parts.append(_group(flat, expected, head, found))
         first += flat.height
-    total = first
     frame = pl.concat(parts) if parts else claims_frame([])
     stray = stray_events(frame, head.event_ids)
     if stray.height:  # the reader says what is wrong with these rows
@@ -112,15 +126,11 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
                 .join(stray.select("line", "offset"), on="line"))
         frame = pl.concat([frame, _exact(flat, head, found, stray["line"].to_list())]
                           ).sort("line")
-    if has_order and orders:
-        found.extend(_order_problems(pl.concat(orders), total))
-    found.extend(cross_problems(frame, "row"))
-    if found:
-        raise DossierError(sorted(found, key=_row_of), str(path))
-    return head, frame
+    return frame, (pl.concat(orders) if orders else pl.DataFrame(
+        schema={"line": pl.UInt32, "offset": pl.Int64}))
 
 
-def _row_of(problem: Problem) -> tuple[int, int]:
+def row_of(problem: Problem) -> tuple[int, int]:
     place = problem.path.partition(":")[0]
     kind, _, number = place.partition(" ")
     if kind == "row" and number.isdigit():
@@ -128,7 +138,7 @@ def _row_of(problem: Problem) -> tuple[int, int]:
     return (0, 0)
 
 
-def _order_problems(orders: Any, total: int) -> list[Problem]:
+def order_problems_of(orders: Any, total: int) -> list[Problem]:
     """The ``order`` column numbers the rows from 0, each once: checked over columns, with
     the reader's message for the first row that breaks it."""
     offsets = orders["offset"]
