@@ -15,6 +15,11 @@ ratio to the one-process baseline measured in the same invocation.
   which has come back to this process. The cluster is started before the clock (a user of a
   real cluster has one running) and its start is shown apart.
 
+- ``bulk``: ``claims.bulk.reconcile`` + every group's figures, in one process (the baseline
+  of the next two).
+- ``dask-ranges-1``, ``dask-ranges-2``: ``claims.dask.ranges`` on one or two workers: each
+  reads, checks and reconciles its part over columns and sends back only its figures.
+
 Each contender reports its wall time, the peak resident memory of its own process and (for
 Dask) of the largest worker, and a digest of the report (groups and their figures) that must
 be the same for all.
@@ -38,8 +43,31 @@ import attrs
 
 def _digest(report: Any) -> tuple[int, str]:
     """How many count groups the report has, and a hash of their figures."""
-    figures = sorted(repr(attrs.astuple(figure)) for figure in report.ranges())
+    return _figures_digest(report.ranges())
+
+
+def _figures_digest(ranges: Any) -> tuple[int, str]:
+    figures = sorted(repr(attrs.astuple(figure)) for figure in ranges)
     return len(figures), hashlib.sha256("\n".join(figures).encode()).hexdigest()[:16]
+
+
+def _frame_ranges(frame: Any) -> Any:
+    """The rows of a figures frame as ``GroupRange`` objects."""
+    from claims import Scope
+    from claims.reconciler import GroupKey, GroupRange
+
+    for (event, predicate, category, actor, place, low, high, high_open, more_than, floor,
+         ceiling, contradicted) in frame.iter_rows():
+        yield GroupRange(GroupKey(event, predicate, Scope(category, actor, place)), low, high,
+                         high_open, floor, ceiling, contradicted, more_than)
+
+
+def run_bulk(path: Path) -> dict[str, Any]:
+    from claims import bulk
+
+    start = time.perf_counter()
+    groups, digest = _figures_digest(_frame_ranges(bulk.reconcile(path).ranges()))
+    return {"seconds": time.perf_counter() - start, "groups": groups, "digest": digest}
 
 
 def run_one(path: Path) -> dict[str, Any]:
@@ -55,7 +83,7 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def run_dask(path: Path, workers: int) -> dict[str, Any]:
+def run_dask(path: Path, workers: int, figures_only: bool = False) -> dict[str, Any]:
     import distributed
 
     import claims.dask
@@ -67,8 +95,11 @@ def run_dask(path: Path, workers: int) -> dict[str, Any]:
         client.wait_for_workers(workers)
         startup = time.perf_counter() - started
         start = time.perf_counter()
-        report = claims.dask.reconcile(path, client=client)
-        groups, digest = _digest(report)
+        if figures_only:
+            groups, digest = _figures_digest(_frame_ranges(claims.dask.ranges(path,
+                                                                              client=client)))
+        else:
+            groups, digest = _digest(claims.dask.reconcile(path, client=client))
         seconds = time.perf_counter() - start
         worker_peak = max(client.run(_peak_kib).values())
     return {"seconds": seconds, "groups": groups, "digest": digest, "startup": startup,
@@ -79,6 +110,9 @@ CONTENDERS = {
     "one-process": run_one,
     "dask-1": lambda p: run_dask(p, 1),
     "dask-2": lambda p: run_dask(p, 2),
+    "bulk": run_bulk,
+    "dask-ranges-1": lambda p: run_dask(p, 1, figures_only=True),
+    "dask-ranges-2": lambda p: run_dask(p, 2, figures_only=True),
 }
 
 
@@ -122,25 +156,28 @@ def main() -> None:
             result = measure(name, args.file)
             if result is not None:
                 runs[name].append(result)
-    baseline = runs.get("one-process") or []
-    base = statistics.median(r["seconds"] for r in baseline) if baseline else None
+    bases = {name: statistics.median(r["seconds"] for r in done)
+             for name, done in runs.items() if done and name in ("one-process", "bulk")}
     digests = {r["digest"] for done in runs.values() for r in done}
-    print(f"{'contender':12} {'median s':>9} {'range s':>13} {'vs one':>7} {'peak MiB':>9} "
+    print(f"{'contender':14} {'median s':>9} {'range s':>13} {'ratio':>7} {'peak MiB':>9} "
           f"{'worker MiB':>11} {'start s':>8} {'groups':>9}  every round")
     for name, done in runs.items():
         if not done:
             continue
         times = sorted(r["seconds"] for r in done)
         median = statistics.median(times)
+        base = bases.get("bulk" if name in ("bulk", "dask-ranges-1", "dask-ranges-2")
+                         else "one-process")
         ratio = f"{median / base:.2f}x" if base else "-"
         peak = max(r["peak_bytes"] for r in done) / 2**20
         worker = max((r.get("worker_peak_bytes", 0) for r in done), default=0) / 2**20
         startup = statistics.median(r.get("startup", 0.0) for r in done)
-        print(f"{name:12} {median:9.2f} {times[0]:6.2f}-{times[-1]:<6.2f} {ratio:>7} "
+        print(f"{name:14} {median:9.2f} {times[0]:6.2f}-{times[-1]:<6.2f} {ratio:>7} "
               f"{peak:9.0f} {worker or float('nan'):11.0f} {startup:8.1f} "
               f"{done[0]['groups']:9,}  {[round(t, 2) for t in times]}")
-    print("the same report everywhere" if len(digests) == 1
-          else f"REPORTS DIFFER: {len(digests)} digests")
+    print("ratio: against one-process; bulk and dask-ranges-* against bulk")
+    print("the same figures everywhere" if len(digests) == 1
+          else f"FIGURES DIFFER: {len(digests)} digests")
 
 
 if __name__ == "__main__":
