@@ -313,3 +313,43 @@ def test_a_mangled_row_gets_the_readers_verdict(data: st.DataObject) -> None:
             assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.problems))
             return
         assert list(bulk.reconcile(mangled).group_ranges()) == list(expected.ranges())
+
+
+def test_a_file_this_library_wrote_is_not_checked_again(tmp_path: Path) -> None:
+    """The writer leaves a digest of the rows it checked and the head; a file whose digest
+    holds is read without checking its rows again, and gives the same figures."""
+    path = _parquet(claims.load(BULLETINS), tmp_path)
+    reconciled = _same_figures(path)
+    assert reconciled.checked_when_written
+    assert not bulk.reconcile(_lines(claims.load(BULLETINS), tmp_path)).checked_when_written
+
+
+@pytest.mark.parametrize("change", ["row", "head"])
+def test_a_file_changed_since_it_was_written_is_checked_again(tmp_path: Path,
+                                                              change: str) -> None:
+    """A row or the head changed by another tool (which keeps the metadata, digest and all)
+    no longer matches the digest: every row is checked, and what load refuses is refused."""
+    pa = pytest.importorskip("pyarrow")
+    parquet = pytest.importorskip("pyarrow.parquet")
+    path = _parquet(claims.load(SEED), tmp_path)
+    table = parquet.read_table(path)
+    metadata = {key: value for key, value in parquet.ParquetFile(path).metadata.metadata.items()
+                if key != b"ARROW:schema"}  # the digest kept, as a careless copy would
+    table = table.replace_schema_metadata(metadata)
+    if change == "row":
+        columns = {n: table.column(n).to_pylist() for n in table.column_names}
+        columns["source"][0] = "nobody"
+        table = pa.table(columns, schema=table.schema)
+    else:
+        head = json.loads(metadata[b"claims.head"])
+        head["sources"] = [s for s in head["sources"] if s["id"] != "sohr"]
+        metadata[b"claims.head"] = json.dumps(head).encode()
+        table = table.replace_schema_metadata(metadata)
+    assert b"claims.checked" in table.schema.metadata
+    changed = tmp_path / "changed.parquet"
+    parquet.write_table(table, changed)
+    with pytest.raises(DossierError) as refused:
+        claims.load(changed)
+    with pytest.raises(DossierError) as caught:
+        bulk.reconcile(changed)
+    assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))

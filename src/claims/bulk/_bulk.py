@@ -58,6 +58,14 @@ class Bulk:
                 f"{self._head.count:,} events>")
 
     @property
+    def checked_when_written(self) -> bool:
+        """True when the file is Parquet that this library checked and wrote, unchanged since
+        (a digest of its rows and head in its metadata says so), under the present rules:
+        its rows were not checked again. Any other file's rows were checked as they were
+        read."""
+        return self._head.checked
+
+    @property
     def claims(self) -> Any:
         """The columns the figures are worked out from, one row per claim
         (``FIGURE_COLUMNS`` in ``claims.bulk``): where each claim is in the file, its ids,

@@ -35,6 +35,9 @@ class Head:
         self.clean = clean_rows(vocabulary, self.source_ids)
         """Which rows the columnar checks vouch for (an expression, built once)."""
         self.clean_relays = clean_relays(self.source_ids)
+        self.checked = False
+        """Whether the rows were not checked again, as a Parquet file this library checked
+        and wrote, unchanged since (see :attr:`claims.bulk.Bulk.checked_when_written`)."""
 
     @property
     def count(self) -> int:

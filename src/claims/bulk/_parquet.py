@@ -21,7 +21,13 @@ from claims.errors import DossierError, Problem
 from claims.io._builder import ClaimBuilder
 from claims.io._columns import CLAIM_COLUMNS, nest_claim
 from claims.io._files import PARQUET_FORMAT
-from claims.io._parquet import HEAD_KEY, ORDER, ParquetRows, order_problems
+from claims.io._parquet import (
+    HEAD_KEY,
+    ORDER,
+    ParquetRows,
+    checked_when_written,
+    order_problems,
+)
 from claims.io._reading import load, parquet_head, row_claim, row_paths
 from claims.model import Claim, reference_problems
 
@@ -63,9 +69,10 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
     expected = {**_expected(), ORDER: pl.Int64}
     try:
         schema = dict(pl.read_parquet_schema(path))
-        raw = pl.read_parquet_metadata(path).get(HEAD_KEY)
-    except Exception:
-        schema, raw = {}, None
+        metadata = pl.read_parquet_metadata(path)
+    except Exception:  # not Parquet, or damaged: the reader says how
+        schema, metadata = {}, {}
+    raw = metadata.get(HEAD_KEY)
     found: list[Problem] = []
     if schema != expected or raw is None:
         rows = ParquetRows(path)  # raises for bytes that are not Parquet
@@ -79,6 +86,10 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
     else:
         head = read_head(raw.encode(), PARQUET_FORMAT, "head", str(path), found)
         has_order = True
+        rows = pl.scan_parquet(path).select(pl.len()).collect().item()
+        if checked_when_written(path, metadata, rows):
+            head.checked = True
+            return head, _unchecked(path)
     frame, orders = read_part(path, head, found, 0, None, has_order)
     if has_order and orders.height:
         found.extend(order_problems_of(orders, orders.height))
@@ -86,6 +97,23 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
     if found:
         raise DossierError(sorted(found, key=row_of), str(path))
     return head, frame
+
+
+def _unchecked(path: Path) -> Any:
+    """The figure frame of a file this library checked and wrote, unchanged since
+    (:func:`claims.io._parquet.checked_when_written`): its rows are not checked again."""
+    pl = _pl()
+    return figure_frame(
+        pl.scan_parquet(path).select(*_FIGURE_READ, ORDER).with_row_index("line")
+        .with_columns(pl.col("line").cast(pl.UInt32), pl.col(ORDER).alias("offset"))
+        .collect())
+
+
+_FIGURE_READ = ("id", "event", "predicate", "scope_category", "scope_actor", "scope_place",
+                "source", "quote", "value_type", "value_low", "value_high", "value_best",
+                "value_bound", "status", "coverage", "revises", "published_start",
+                "published_end")
+"""The columns the figure frame is made of."""
 
 
 def read_part(path: Path | str, head: Head, found: list[Problem], first: int,

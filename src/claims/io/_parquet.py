@@ -9,9 +9,11 @@ mean is judged by the readers of ``_reading``, exactly as for JSON Lines.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -71,19 +73,94 @@ def write_parquet(path: PathLike, head: dict[str, Any], claims: Iterable[Claim])
         MissingExtraError: without the ``parquet`` extra.
     """
     pa, pq = _arrow()
-    schema = arrow_schema().with_metadata({HEAD_KEY: json.dumps(head, ensure_ascii=False)})
+    text = json.dumps(head, ensure_ascii=False)
+    schema = arrow_schema().with_metadata({HEAD_KEY: text})
 
     def write(stream: IO[bytes]) -> None:
         table = _sorted_table(pa, schema, claims)
-        writer = pq.ParquetWriter(stream, schema, compression="zstd")
+        hashing = _Hashing(stream)
+        writer = pq.ParquetWriter(hashing, schema, compression="zstd")
         try:
             for start, stop in _row_groups(table.column("event").to_pylist()):
                 writer.write_table(table.slice(start, stop - start),
                                    row_group_size=stop - start)
+            writer.add_key_value_metadata({CHECKED_KEY: json.dumps(
+                {"checks": CHECKS, "rows": table.num_rows,
+                 "digest": _digest(hashing.hash, text)})})
         finally:
             writer.close()
 
     write_bytes_atomically(path, write)
+
+
+CHECKED_KEY = "claims.checked"
+"""The key of the file's metadata that says its rows were checked when written: the version
+of the checks (:data:`CHECKS`), how many rows, and a digest of the rows' bytes and the head."""
+
+CHECKS = 1
+"""The version of the rules a claim is checked against when read; raised whenever they
+change, so that no file checked under older rules is taken as checked under these."""
+
+
+class _Hashing(io.RawIOBase):
+    """A stream that hashes what is written through it (the rows' bytes, before the footer)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__()
+        self._stream = stream
+        self.hash = hashlib.blake2b(digest_size=16)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.hash.update(data)
+        return self._stream.write(data)
+
+
+def _digest(hashed: Any, head: str) -> str:
+    both = hashed.copy()
+    both.update(head.encode("utf-8"))
+    return str(both.hexdigest())
+
+
+def checked_when_written(path: PathLike, metadata: Mapping[str, str], rows: int) -> bool:
+    """Whether a Parquet dossier's rows are those this library checked and wrote, unchanged,
+    under the present rules, with its present head: its ``claims.checked`` metadata names the
+    present version of the checks and ``rows`` rows, and its digest is that of the bytes before
+    the footer and of the head. Anything else (another writer, an edited row or head, older
+    rules, a damaged file) is False, and the rows must be checked as they are read."""
+    raw, head = metadata.get(CHECKED_KEY), metadata.get(HEAD_KEY)
+    if raw is None or head is None:
+        return False
+    try:
+        said = json.loads(raw)
+    except ValueError:
+        return False
+    if not isinstance(said, dict) or said.get("checks") != CHECKS or said.get("rows") != rows:
+        return False
+    hashed = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as stream:
+            size = stream.seek(0, io.SEEK_END)
+            if size < 12:
+                return False
+            stream.seek(size - 8)
+            tail = stream.read(8)
+            end = size - 8 - int.from_bytes(tail[:4], "little")
+            if tail[4:] != b"PAR1" or not 4 <= end <= size:
+                return False
+            stream.seek(0)
+            left = end
+            while left:
+                block = stream.read(min(left, 8 * 2**20))
+                if not block:
+                    return False
+                hashed.update(block)
+                left -= len(block)
+    except OSError:
+        return False
+    return bool(_digest(hashed, head) == said.get("digest"))
 
 
 def _sorted_table(pa: Any, schema: Any, claims: Iterable[Claim]) -> Any:
