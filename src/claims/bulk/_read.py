@@ -21,10 +21,10 @@ from __future__ import annotations
 import io
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from claims.bulk._checks import TIME_FORMAT, stray_events
 from claims.bulk._head import Head, read_head
@@ -34,6 +34,9 @@ from claims.io._files import LINES_FORMAT
 from claims.io._reading import _line_claim, _line_paths
 from claims.io._writing import unstructure
 from claims.model import Claim, reference_problems
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 CHUNK_BYTES = 4 * 2**20
 """About this many bytes of lines are parsed at once: the memory a chunk takes is what the
@@ -222,7 +225,7 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     with stream:
         head = read_head(stream.readline() or b"null", LINES_FORMAT, "line 1", str(path), found,
                          line=1)
-        done = _in_turn(_chunks(stream, 2), head)
+        done = in_turn(lambda chunk: _checked_chunk(chunk, head), _chunks(stream, 2))
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
     frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
@@ -243,16 +246,16 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     return head, frame
 
 
-def _in_turn(chunks: Iterator[tuple[int, int, list[bytes]]], head: Head
-             ) -> list[tuple[Any, list[Problem]]]:
-    """Each chunk checked, two at a time (polars parses one column of text on one thread), no
-    more read from the file than are being worked on."""
+def in_turn(work: Callable[[_T], _R], pieces: Iterable[_T]) -> list[_R]:
+    """``work`` done on each piece, two at a time (polars does much of a piece's work on one
+    thread), the results in order, no more pieces taken from ``pieces`` than are being worked
+    on."""
     workers = min(2, os.cpu_count() or 1)
-    done: list[tuple[Any, list[Problem]]] = []
+    done: list[_R] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[tuple[Any, list[Problem]]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_checked_chunk, chunk, head))
+        pending: deque[Future[_R]] = deque()
+        for piece in pieces:
+            pending.append(pool.submit(work, piece))
             if len(pending) >= workers:
                 done.append(pending.popleft().result())
         done.extend(future.result() for future in pending)
