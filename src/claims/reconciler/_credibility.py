@@ -5,7 +5,7 @@ Airwars' vocabulary. The report applies these once it knows an event's perpetrat
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -51,14 +51,30 @@ def interest(claim: Claim, accused: frozenset[str], context: Context) -> str:
 def assess(result: CountResult, claims: dict[str, Claim], accused: frozenset[str],
            context: Context) -> CountResult:
     """The result with each statement's interest and Admiralty-style grade filled in."""
-    marked = [attrs.evolve(c, interested=interest(claims[c.claims[0]], accused, context))
-              if c.claims[0] in claims else c for c in result.contributions]
-    graded = [attrs.evolve(c, credibility=_grade(c, marked, context))
-              if c.role is not Role.BROADER else c for c in marked]
+    contributions = result.contributions
+    graded = []
+    for contribution in contributions:  # one copy of each (a grade reads the others' bounds)
+        first = claims.get(contribution.claims[0])
+        interested = (contribution.interested if first is None
+                      else interest(first, accused, context))
+        if contribution.role is Role.BROADER:
+            graded.append(contribution if first is None
+                          else attrs.evolve(contribution, interested=interested))
+        else:
+            graded.append(attrs.evolve(
+                contribution, interested=interested,
+                credibility=_grade(contribution, contributions, context, interested)))
     return attrs.evolve(result, contributions=tuple(graded))
 
 
-def _grade(statement: Contribution, others: list[Contribution], context: Context) -> Credibility:
+def _meet(first: Contribution, second: Contribution) -> bool:
+    """Whether two statements' bounds allow some number in common."""
+    a, b = first.bounds, second.bounds
+    return (a.high is None or b.low <= a.high) and (b.high is None or a.low <= b.high)
+
+
+def _grade(statement: Contribution, others: Sequence[Contribution], context: Context,
+           interested: str) -> Credibility:
     """Reliability from the source (F when not judged); credibility from independent
     agreement, against the source's interest, and contradiction (the Admiralty code's 1-6)."""
     source = context.source(statement.source)
@@ -71,11 +87,11 @@ def _grade(statement: Contribution, others: list[Contribution], context: Context
     for other in others:
         if other.role is Role.BROADER or context.party(other.source) == party:
             continue
-        target = agree if statement.bounds.intersection(other.bounds) else disagree
+        target = agree if _meet(statement, other) else disagree
         target.add(other.name or other.source)
-    admits = statement.interested == PERPETRATOR and statement.stated.low > 0
-    if statement.interested:
-        reasons.append(f"an interested party ({statement.interested})")
+    admits = interested == PERPETRATOR and statement.stated.low > 0
+    if interested:
+        reasons.append(f"an interested party ({interested})")
     if statement.vague and not agree:
         number = 6
         reasons.append("a vague word, which no other figure confirms")
