@@ -1,0 +1,470 @@
+"""Reports over collections too large to hold at once: the claims read back event by event,
+a chunk of whole events at a time, each chunk reconciled, written out and dropped.
+
+Events are independent in a report (every group, revision and grade stays inside one
+event), so the results of a chunk's events are exactly those of the whole report. For a JSON
+Lines dossier a first pass checks every line as :func:`claims.load` does (the same problems,
+messages and line numbers, all reported before anything is written) and keeps, for each claim,
+only where its line is and which event it is about; each chunk's lines are then read again by
+their place in the file and built by the same reader. A JSON document (or a dossier in
+memory) is held whole, and only its results are made a chunk at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import attrs
+
+from claims._memory import paused_gc
+from claims.errors import DossierError, Problem, ValidationError, excerpt
+from claims.io import load
+from claims.io._builder import ClaimBuilder, fast_line_reader
+from claims.io._files import PathLike
+from claims.io._reading import _line_claim, _line_paths, _lines_head
+from claims.model import (
+    Claim,
+    Count,
+    Dossier,
+    Event,
+    Source,
+    Text,
+    TimeSpan,
+    Vocabulary,
+    reference_problems,
+)
+from claims.reconciler import DEFAULT_TOLERANCE, Context, Tolerance
+from claims.render import infobox_lines, render_event, render_report
+from claims.report._data import event_data, indented_json, report_head
+from claims.report._report import Report
+
+CHUNK_CLAIMS = 20_000
+"""About how many claims a chunk holds: whole events are added until it has as many. A
+chunk's claims and results take some tens of megabytes while it is written."""
+
+Progress = Callable[[str], None]
+"""Told, now and then, how far long work has come ("reconciled 40,000 of 100,000 events")."""
+
+_EVERY = 1.0
+"""Seconds between two progress messages."""
+
+
+def _quiet(_: str) -> None:
+    """Progress nobody watches."""
+
+
+class _Pace:
+    """Says whether a progress message is due: at most one a second."""
+
+    def __init__(self) -> None:
+        self._last = time.monotonic()
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        if now - self._last < _EVERY:
+            return False
+        self._last = now
+        return True
+
+
+class _Claims(Protocol):
+    """Where a chunked report takes its claims from: a file or memory."""
+
+    def fetch(self, ordinals: Sequence[int]) -> list[Claim]:
+        """The claims at these places in the dossier's order (ascending)."""
+
+    def __len__(self) -> int: ...
+
+
+@attrs.define
+class _Held:
+    """Claims held in memory (a dossier that was loaded whole)."""
+
+    _claims: tuple[Claim, ...]
+
+    def fetch(self, ordinals: Sequence[int]) -> list[Claim]:
+        claims = self._claims
+        return [claims[i] for i in ordinals]
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+
+@attrs.define
+class _Lines:
+    """Claims left in a JSON Lines file, each found again by its line's offset and length."""
+
+    path: Path
+    allow_unknown_keys: bool
+    offsets: array[int]
+    lengths: array[int]
+    numbers: array[int]
+    """Each claim's line number (blank lines hold no claim)."""
+    stamp: tuple[int, int]
+    """The file's size and modification time when it was checked."""
+
+    def fetch(self, ordinals: Sequence[int]) -> list[Claim]:
+        path = str(self.path)
+        found: list[Problem] = []
+        claims = []
+        builder, fast = ClaimBuilder(), fast_line_reader()  # one per chunk: its objects go too
+        try:
+            with self.path.open("rb") as stream:
+                if _stamp(os.fstat(stream.fileno())) != self.stamp:
+                    raise DossierError([Problem("$", "the file changed after it was checked; "
+                                                     "nothing more was read")], path)
+                descriptor = stream.fileno()
+                for ordinal in ordinals:
+                    line = os.pread(descriptor, self.lengths[ordinal], self.offsets[ordinal])
+                    number = self.numbers[ordinal]
+                    claim = _line_claim(line, number, found, self.allow_unknown_keys,
+                                        builder, fast)
+                    if claim is None or found:
+                        found.append(Problem(f"line {number}: $", "the line changed after the "
+                                                                  "file was checked"))
+                        raise DossierError(found, path)
+                    claims.append(claim)
+        except OSError as exc:
+            raise DossierError([Problem("$", f"cannot read the file: {exc}")], path) from exc
+        return claims
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+
+def _stamp(status: os.stat_result) -> tuple[int, int]:
+    return status.st_size, status.st_mtime_ns
+
+
+@attrs.define
+class ChunkedReport:
+    """A report whose events are settled a chunk at a time, by :func:`reconcile_in_chunks`:
+    what comes before the events (context, ``as_of``, what it left out) at once, the events'
+    results as :meth:`chunks`, each a :class:`Report` of whole events in the report's order.
+
+    Nothing is cached: each pass over the chunks reads and settles the claims again, and a
+    chunk's claims and results are dropped when the next is made. The ``write_*`` methods
+    give exactly the text of the whole report's ``to_json()``, ``str()`` and ``infobox()``.
+
+    Args:
+        context: The vocabulary, sources and tolerance.
+        sources: The dossier's sources in its order.
+        events: The dossier's events in its order (the report's).
+        as_of: Only claims published by then are used.
+        excluded: Claims left out by ``as_of``, by id.
+        undated: Those of ``excluded`` with no publication time.
+        chunk: About how many claims a chunk holds (:data:`CHUNK_CLAIMS`).
+    """
+
+    context: Context
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]
+    as_of: dt.datetime | None
+    excluded: tuple[str, ...]
+    undated: tuple[str, ...]
+    _claims: _Claims
+    _starts: array[int]
+    """Where each event's claims begin in ``_grouped`` (one more entry: the end)."""
+    _grouped: array[int]
+    """The claims' places in the dossier, grouped by event in the report's order."""
+    chunk: int = CHUNK_CLAIMS
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self.context.vocabulary
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims the dossier holds (those ``as_of`` leaves out included)."""
+        return len(self._claims)
+
+    def chunks(self, progress: Progress = _quiet) -> Iterator[Report]:
+        """The report, as reports of whole events that together hold every event once, in the
+        report's order; each has about :attr:`chunk` claims (an event with more is a chunk of
+        its own). ``progress`` hears how many events are settled."""
+        events, starts, grouped, size = self.events, self._starts, self._grouped, self.chunk
+        pace = _Pace()
+        first = 0
+        while first < len(events):
+            last = first + 1
+            while last < len(events) and starts[last + 1] - starts[first] <= size:
+                last += 1
+            ordinals = sorted(grouped[starts[first]:starts[last]])
+            with paused_gc():
+                chunk = Report.build(self._claims.fetch(ordinals), self.context,
+                                     events=events[first:last], as_of=self.as_of, check=False)
+            yield chunk
+            first = last
+            if pace.due():
+                progress(f"reconciled {first:,} of {len(events):,} events")
+
+    def claims(self, size: int | None = None) -> Iterator[list[Claim]]:
+        """Every claim in the dossier's order, ``size`` (:attr:`chunk`) at a time."""
+        total, size = len(self._claims), size or self.chunk
+        for first in range(0, total, size):
+            yield self._claims.fetch(range(first, min(first + size, total)))
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write_json(self, write: Callable[[str], Any], progress: Progress = _quiet) -> None:
+        """Write the report's JSON, exactly ``report.to_json()``, an event at a time."""
+        head = indented_json({**report_head(self.as_of, self.excluded, self.undated),
+                              "events": []})
+        empty = "[]\n}"
+        assert head.endswith(empty)
+        write(head[:-len(empty)])
+        opening = "[\n    "
+        for chunk in self.chunks(progress):
+            parts = []
+            for event in chunk.results:
+                parts.append(opening)
+                parts.append(indented_json(event_data(event, chunk)).replace("\n", "\n    "))
+                opening = ",\n    "
+            write("".join(parts))
+        write("[]\n}\n" if opening.startswith("[") else "\n  ]\n}\n")
+
+    def write_text(self, write: Callable[[str], Any], progress: Progress = _quiet) -> None:
+        """Write the readable report, exactly ``str(report)``, a chunk at a time."""
+        held = None  # the last text made: the report's end is stripped of blank lines
+        if self.as_of is not None:  # the notice, as a report without events writes it
+            held = render_report(Report(summaries=(), context=self.context, as_of=self.as_of,
+                                        excluded=self.excluded, undated=self.undated))
+        for chunk in self.chunks(progress):
+            lines = [line for event in chunk.results for line in render_event(event, chunk)]
+            if not lines:
+                continue
+            if held is not None:
+                write(held + "\n")
+            held = "\n".join(lines)
+        write((held or "").rstrip() + "\n")
+
+    def write_infobox(self, write: Callable[[str], Any], progress: Progress = _quiet, *,
+                      open_ends: str = "dash") -> None:
+        """Write the infobox lines of every event and a newline, exactly
+        ``report.infobox() + "\\n"``."""
+        between = ""
+        for chunk in self.chunks(progress):
+            lines = [line for event in chunk.results
+                     for line in infobox_lines(event, chunk, open_ends)]
+            if lines:
+                write(between + "\n".join(lines))
+                between = "\n"
+        write("\n")
+
+
+def reconcile_in_chunks(source: PathLike | Dossier, *, as_of: dt.datetime | None = None,
+                        tolerance: Tolerance | None = None, allow_unknown_keys: bool = False,
+                        chunk: int = CHUNK_CLAIMS, progress: Progress = _quiet
+                        ) -> ChunkedReport:
+    """What :func:`claims.reconcile` says, settled and written a chunk of events at a time,
+    so that memory does not grow with the collection.
+
+    A JSON Lines file (``.jsonl``) is checked line by line as :func:`claims.load` checks it,
+    keeping only each claim's place in the file and its event (some 30 bytes, and its id
+    while the ids are checked); its claims are read again chunk by chunk. Any other file is
+    loaded whole, and a dossier is used as it is; their results are still made a chunk at a
+    time and never kept.
+
+    Args:
+        source: A dossier, or the path of one.
+        as_of: Use only claims whose publication was over by this (zone-aware) time.
+        tolerance: As for :func:`claims.reconcile`.
+        allow_unknown_keys: As for :func:`claims.load`.
+        chunk: About how many claims to settle at a time.
+        progress: Told how far reading has come.
+
+    Raises:
+        DossierError: every problem in the file, with its place, as :func:`claims.load`
+            reports them; or a file that changed between two readings.
+        ValidationError: for a naive ``as_of``.
+    """
+    if as_of is not None and (as_of.tzinfo is None or as_of.utcoffset() is None):
+        raise ValidationError(f"'as_of' must carry a time zone: as_of={as_of!r}")
+    if chunk < 1:
+        raise ValidationError(f"'chunk' must be a positive number of claims: chunk={chunk!r}")
+    if not isinstance(source, Dossier) and Path(source).suffix == ".jsonl":
+        return _index_lines(Path(source), as_of, tolerance, allow_unknown_keys, chunk,
+                            progress)
+    dossier = source if isinstance(source, Dossier) else load(
+        source, allow_unknown_keys=allow_unknown_keys)
+    rank = {e.id: i for i, e in reversed(list(enumerate(dossier.events)))}
+    excluded: list[str] = []
+    undated: list[str] = []
+    for claim in dossier.claims:
+        _left_out(claim, as_of, excluded, undated)
+    context = Context(dossier.vocabulary, tuple(sorted(dossier.sources, key=lambda s: s.id)),
+                      tolerance or DEFAULT_TOLERANCE)
+    starts, grouped = _group(array("i", (rank[c.event] for c in dossier.claims)),
+                             len(dossier.events))
+    return ChunkedReport(context, dossier.sources, dossier.events, as_of,
+                         tuple(sorted(excluded)), tuple(sorted(undated)),
+                         _Held(dossier.claims), starts, grouped, chunk)
+
+
+def _left_out(claim: Claim, as_of: dt.datetime | None, excluded: list[str],
+              undated: list[str]) -> None:
+    """What :meth:`Report.build` leaves out for ``as_of``: a claim not (certainly) published
+    by then, and among those, the undated."""
+    if as_of is None:
+        return
+    published = claim.provenance.published
+    if published is None:
+        undated.append(claim.id)
+        excluded.append(claim.id)
+    elif not published.end <= as_of:
+        excluded.append(claim.id)
+
+
+def _group(event_of: array[int], events: int) -> tuple[array[int], array[int]]:
+    """Each claim's place, grouped by its event's rank (a counting sort, so places stay in
+    the dossier's order within an event), and where each event's group starts."""
+    counts = [0] * (events + 1)
+    for rank in event_of:
+        counts[rank + 1] += 1
+    starts = array("q", counts)
+    for i in range(1, len(starts)):
+        starts[i] += starts[i - 1]
+    slots = array("q", starts[:-1])
+    grouped = array("q", bytes(8 * len(event_of)))
+    for ordinal, rank in enumerate(event_of):
+        grouped[slots[rank]] = ordinal
+        slots[rank] += 1
+    return starts, grouped
+
+
+_UNREFERENCED: tuple[type, ...] = (Count, TimeSpan, Text, type(None))
+"""Value types that name nothing in the vocabulary (as ``reference_problems`` knows them)."""
+
+
+def _index_lines(path: Path, as_of: dt.datetime | None, tolerance: Tolerance | None,
+                 allow_unknown_keys: bool, chunk: int, progress: Progress) -> ChunkedReport:
+    """The first pass over a JSON Lines file: every line checked, each claim's place kept."""
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
+    found: list[Problem] = []
+    offsets, lengths, numbers, event_of = array("q"), array("i"), array("q"), array("i")
+    excluded: list[str] = []
+    undated: list[str] = []
+    pace = _Pace()
+    with stream, paused_gc():
+        stamp = _stamp(os.fstat(stream.fileno()))
+        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
+                                                         allow_unknown_keys)
+        checks = _References(vocabulary, sources, events, known)
+        rank = {e.id: i for i, e in reversed(list(enumerate(e for _, e in events)))}
+        offset = stream.tell()
+        builder, fast = ClaimBuilder(), fast_line_reader()
+        try:
+            for number, line in enumerate(stream, start=2):
+                claim = _line_claim(line, number, found, allow_unknown_keys, builder, fast)
+                if claim is not None:
+                    checks.claim(number, len(offsets), claim)
+                    offsets.append(offset)
+                    lengths.append(len(line))
+                    numbers.append(number)
+                    event_of.append(rank.get(claim.event, -1))
+                    _left_out(claim, as_of, excluded, undated)
+                    if len(offsets) % CHUNK_CLAIMS == 0:
+                        builder = ClaimBuilder()  # its shared objects would grow with the file
+                        if pace.due():
+                            progress(f"checked {offset / max(stamp[0], 1):.0%} of {path} "
+                                     f"({len(offsets):,} claims)")
+                offset += len(line)
+        except OSError as exc:
+            raise DossierError([Problem("$", f"cannot read the file: {exc}")],
+                               str(path)) from exc
+        lines = _Lines(path, allow_unknown_keys, offsets, lengths, numbers, stamp)
+        found.extend(_line_paths(checks.problems(lines, event_of)))
+    if found:
+        raise DossierError(found, str(path))
+    context = Context(vocabulary, tuple(sorted((s for _, s in sources), key=lambda s: s.id)),
+                      tolerance or DEFAULT_TOLERANCE)
+    starts, grouped = _group(event_of, len(events))
+    return ChunkedReport(context, tuple(s for _, s in sources), tuple(e for _, e in events),
+                         as_of, tuple(sorted(excluded)), tuple(sorted(undated)), lines, starts,
+                         grouped, chunk)
+
+
+class _References:
+    """The reference checks :func:`claims.load` makes over a whole file (``reference_problems``
+    on every claim at once), made one claim at a time with the same problems in the same
+    order, keeping only each claim's id (for duplicates and revisions)."""
+
+    def __init__(self, vocabulary: Vocabulary, sources: list[tuple[int, Source]],
+                 events: list[tuple[int, Event]], known: dict[str, set[str]]) -> None:
+        self._vocabulary = vocabulary
+        self._sources = {s.id for _, s in sources} | known.get("sources", set())
+        self._events = {e.id for _, e in events} | known.get("events", set())
+        self._found = reference_problems(vocabulary, sources, events, [], also_known=known)
+        self._ids: dict[str, int] = {}
+        """Each claim id and the place of the last claim with it."""
+        self._revising: list[tuple[int, int, str, str]] = []
+        """(line number, place, id, revised id) of each claim that revises another."""
+        self._speakers: dict[tuple[str, str], int] = {}
+        self._speaker_of = array("i")
+        """Each claim's source and predicate, as an index into ``_speakers``."""
+        self._fine: dict[tuple[Any, ...], bool] = {}
+        """Shapes of claims whose references are known to be good (or bad)."""
+
+    def claim(self, number: int, ordinal: int, claim: Claim) -> None:
+        if claim.id in self._ids:
+            self._found.append(Problem(f"$.claims[{number}].id",
+                                       f"duplicate claim id {excerpt(claim.id)}"))
+        self._ids[claim.id] = ordinal
+        speaker = (claim.provenance.source, claim.predicate)
+        self._speaker_of.append(self._speakers.setdefault(speaker, len(self._speakers)))
+        if claim.revises is not None:
+            self._revising.append((number, ordinal, claim.id, claim.revises))
+        provenance = claim.provenance
+        sources = self._sources
+        shape = None
+        if (claim.event in self._events and provenance.source in sources
+                and all(r.outlet in sources for r in provenance.relays)):
+            value = claim.value
+            shape = (claim.scope, claim.predicate, type(value),
+                     None if type(value) in _UNREFERENCED else getattr(value, "id", value))
+            if self._fine.get(shape):
+                return
+        known = {"sources": {s for s in (provenance.source,
+                                         *(r.outlet for r in provenance.relays))
+                             if s in sources},
+                 "events": {claim.event} & self._events,
+                 "claims": {claim.revises} if claim.revises else set()}
+        problems = reference_problems(self._vocabulary, [], [], [(number, claim)],
+                                      also_known=known)
+        if shape is not None:
+            self._fine[shape] = not problems
+        self._found.extend(problems)
+
+    def problems(self, lines: _Lines, event_of: array[int]) -> list[Problem]:
+        """Every problem found, then those of revisions (which need the whole file)."""
+        found = self._found
+        for number, ordinal, ident, revised_id in self._revising:
+            revised = self._ids.get(revised_id)
+            if revised is None:
+                found.append(Problem(f"$.claims[{number}].revises",
+                                     f"unknown claim {revised_id!r}"))
+                continue
+            same = (self._speaker_of[revised] == self._speaker_of[ordinal]
+                    and event_of[revised] == event_of[ordinal] >= 0)
+            if same:
+                continue
+            claim, target = lines.fetch([ordinal])[0], lines.fetch([revised])[0]
+            if (target.source, target.event, target.predicate) != (
+                    claim.source, claim.event, claim.predicate):
+                found.append(Problem(
+                    f"$.claims[{number}].revises",
+                    f"claim {ident!r} revises {target.id!r}, which is not its own source's "
+                    f"statement about the same event and predicate "
+                    f"({target.source}, {target.event}, {target.predicate})"))
+        self._ids.clear()
+        return found
+
