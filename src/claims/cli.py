@@ -7,15 +7,14 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import metadata
-from typing import IO
 
 from claims import export
 from claims.errors import ClaimsError, DossierError
-from claims.io import distinct_paths, dump, dumps, load, loads, write_atomically
+from claims.io import distinct_paths, dump, dumps, load, loads
 from claims.model import Dossier
-from claims.report import reconcile
+from claims.report import ChunkedReport, reconcile_in_chunks
 
 _SHOWN = 50
 """Problems listed by commands other than ``check``."""
@@ -116,34 +115,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export(dossier: Dossier, args: argparse.Namespace) -> None:
-    report = reconcile(dossier)
-    tables = {"ucdp": lambda: export.ucdp_rows(report),
-              "airwars": lambda: export.airwars_rows(report),
-              "acled": lambda: export.acled_rows(report),
-              "results": lambda: export.result_rows(report),
-              "claims": lambda: export.claim_rows(dossier)}
-    texts: dict[str, Callable[[], str]] = {
-        "wikipedia": lambda: export.wikipedia_infobox(report) + "\n",
-        "wikidata": lambda: "".join(f"{line}\n" for line in export.wikidata_statements(report)),
-        "prov": lambda: export.prov_document(dossier, report).serialize(format="json")}
-    wanted = [name for name in (*tables, *texts) if getattr(args, name)]
-    if not wanted:
+def _reconciled(path: str, as_of: dt.datetime | None = None) -> ChunkedReport:
+    """The dossier at ``path`` (``-``: a JSON document on standard input), checked and ready
+    to be reconciled a chunk of events at a time."""
+    _progress(f"reading {path}")
+    source = loads(sys.stdin.read()) if path == "-" else path
+    chunked = reconcile_in_chunks(source, as_of=as_of, progress=_progress)
+    _progress(f"reconciling {chunked.claim_count:,} claims")
+    return chunked
+
+
+def _export(args: argparse.Namespace) -> None:
+    targets = {name: getattr(args, name) for name in export.EXPORTS if getattr(args, name)}
+    if not targets:
         raise ClaimsError("say what to export: --ucdp, --airwars, --acled, --results, "
                           "--claims, --wikipedia, --wikidata or --prov")
-    distinct_paths((args.file,), tuple((f"--{name}", getattr(args, name)) for name in wanted))
-    for name in wanted:
-        target = getattr(args, name)
-        if name in texts:
-            text = texts[name]()
-
-            def write(stream: IO[str], text: str = text) -> None:
-                stream.write(text)
-
-            write_atomically(target, write)
-        else:
-            export.write_csv(tables[name](), target)
+    distinct_paths((args.file,), tuple((f"--{name}", path) for name, path in targets.items()))
+    export.write_exports(_reconciled(args.file), targets, progress=_progress)
+    for target in targets.values():
         print(f"wrote {target}")
+
+
+def _printed(text: str) -> None:
+    sys.stdout.write(printable(text))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,29 +145,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     source = args.source if args.command == "convert" else args.file
     try:
-        if args.command == "convert" and "-" not in (source, args.target):
-            distinct_paths((source,), (("the converted dossier", args.target),))
-        dossier = _read(source)
         if args.command == "check":
-            print(f"{args.file}: {len(dossier.claims)} claims about {len(dossier.events)} "
-                  f"events from {len(dossier.sources)} sources; no problems")
+            checked = _reconciled(source)
+            print(f"{args.file}: {checked.claim_count} claims about {len(checked.events)} "
+                  f"events from {len(checked.sources)} sources; no problems")
         elif args.command == "convert":
+            if "-" not in (source, args.target):
+                distinct_paths((source,), (("the converted dossier", args.target),))
+            dossier = _read(source)
             _progress(f"writing {args.target}")
             if args.target == "-":
                 sys.stdout.write(dumps(dossier))
             else:
                 dump(dossier, args.target)
         elif args.command == "export":
-            _export(dossier, args)
+            _export(args)
         else:
-            _progress(f"reconciling {len(dossier.claims):,} claims")
-            report = reconcile(dossier, as_of=args.as_of)
-            if args.json:
-                sys.stdout.write(report.to_json())  # JSON escapes control characters itself
+            report = _reconciled(source, args.as_of)
+            if args.json:  # JSON escapes control characters itself
+                report.write_json(sys.stdout.write, _progress)
             elif args.infobox:
-                print(printable(report.infobox()))
+                report.write_infobox(_printed, _progress)
             else:
-                sys.stdout.write(printable(str(report)))
+                report.write_text(_printed, _progress)
     except BrokenPipeError:  # the reader went away (claims report FILE | head): stop quietly
         _silence_stdout()
         return 0
