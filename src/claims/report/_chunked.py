@@ -221,27 +221,22 @@ class ChunkedReport:
         write(head[:-len(empty)])
         opening = "[\n    "
         for chunk in self.chunks(progress):
-            parts = []
             for event in chunk.results:
-                parts.append(opening)
-                parts.append(indented_json(event_data(event, chunk)).replace("\n", "\n    "))
+                write(opening + indented_json(event_data(event, chunk)).replace("\n", "\n    "))
                 opening = ",\n    "
-            write("".join(parts))
         write("[]\n}\n" if opening.startswith("[") else "\n  ]\n}\n")
 
     def write_text(self, write: Callable[[str], Any], progress: Progress = _quiet) -> None:
-        """Write the readable report, exactly ``str(report)``, a chunk at a time."""
+        """Write the readable report, exactly ``str(report)``, an event at a time."""
         held = None  # the last text made: the report's end is stripped of blank lines
         if self.as_of is not None:  # the notice, as a report without events writes it
             held = render_report(Report(summaries=(), context=self.context, as_of=self.as_of,
                                         excluded=self.excluded, undated=self.undated))
         for chunk in self.chunks(progress):
-            lines = [line for event in chunk.results for line in render_event(event, chunk)]
-            if not lines:
-                continue
-            if held is not None:
-                write(held + "\n")
-            held = "\n".join(lines)
+            for event in chunk.results:
+                if held is not None:
+                    write(held + "\n")
+                held = "\n".join(render_event(event, chunk))
         write((held or "").rstrip() + "\n")
 
     def write_infobox(self, write: Callable[[str], Any], progress: Progress = _quiet, *,
