@@ -168,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 report.write_infobox(_printed, _progress)
             else:
                 report.write_text(_printed, _progress)
+        sys.stdout.flush()  # here, where a reader that went away is heard of
     except BrokenPipeError:  # the reader went away (claims report FILE | head): stop quietly
         _silence_stdout()
         return 0

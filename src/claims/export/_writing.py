@@ -249,12 +249,14 @@ def write_exports(chunked: ChunkedReport, targets: Mapping[str, str | Path], *,
                 for output in outputs:
                     if output.wants_claims:
                         output.claims(claims)
+                del claims  # before the next are read
         if any(o.wants_chunks for o in outputs):
             progress(f"writing the results of {len(chunked.events):,} events")
             for chunk in chunked.chunks(progress):
                 for output in outputs:
                     if output.wants_chunks:
                         output.chunk(chunk)
+                del chunk  # before the next is made
         for output in outputs:
             output.close()
 

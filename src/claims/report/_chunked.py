@@ -200,6 +200,7 @@ class ChunkedReport:
                 chunk = Report.build(self._claims.fetch(ordinals), self.context,
                                      events=events[first:last], as_of=self.as_of, check=False)
             yield chunk
+            del chunk  # before the next is made (the caller drops its own)
             first = last
             if pace.due():
                 progress(f"reconciled {first:,} of {len(events):,} events")
@@ -224,6 +225,7 @@ class ChunkedReport:
             for event in chunk.results:
                 write(opening + indented_json(event_data(event, chunk)).replace("\n", "\n    "))
                 opening = ",\n    "
+            del chunk, event  # before the next chunk is made
         write("[]\n}\n" if opening.startswith("[") else "\n  ]\n}\n")
 
     def write_text(self, write: Callable[[str], Any], progress: Progress = _quiet) -> None:
@@ -237,6 +239,7 @@ class ChunkedReport:
                 if held is not None:
                     write(held + "\n")
                 held = "\n".join(render_event(event, chunk))
+            del chunk, event
         write((held or "").rstrip() + "\n")
 
     def write_infobox(self, write: Callable[[str], Any], progress: Progress = _quiet, *,
@@ -247,6 +250,7 @@ class ChunkedReport:
         for chunk in self.chunks(progress):
             lines = [line for event in chunk.results
                      for line in infobox_lines(event, chunk, open_ends)]
+            del chunk
             if lines:
                 write(between + "\n".join(lines))
                 between = "\n"
