@@ -217,6 +217,25 @@ def test_references_across_the_file_are_checked_as_loading_checks_them(
     assert _refusal(lambda: reconcile_in_chunks(path, chunk=50)) == loading
 
 
+def test_ids_are_compared_themselves_where_their_hashes_meet(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first pass keeps each id's hash, not the id: where hashes are equal (here every
+    id of one length shares one), the claims are read again and the ids compared."""
+    monkeypatch.setattr(claims.report._chunked, "hash", len, raising=False)
+    head, items = _lines(generated)
+    assert _refusal(lambda: reconcile_in_chunks(generated)) is None
+    items[5]["revises"] = items[900]["id"]
+    items[5].update(event=items[900]["event"], predicate=items[900]["predicate"],
+                    provenance=items[900]["provenance"])
+    items[6]["revises"] = items[7]["id"]  # another source's, most likely
+    for index in (100, 700, 1400):
+        items[index]["id"] = items[50]["id"]
+    path = _write(tmp_path / "repeats.jsonl", head, items)
+    loading = _refusal(lambda: claims.load(path))
+    assert loading is not None and sum("duplicate claim id" in p for p in loading[0]) == 3
+    assert _refusal(lambda: reconcile_in_chunks(path)) == loading
+
+
 def test_a_file_that_changes_between_the_passes_is_refused(generated: Path,
                                                           tmp_path: Path) -> None:
     path = tmp_path / "changing.jsonl"

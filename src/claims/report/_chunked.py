@@ -357,7 +357,7 @@ def _index_lines(path: Path, as_of: dt.datetime | None, tolerance: Tolerance | N
         stamp = _stamp(os.fstat(stream.fileno()))
         vocabulary, sources, events, known = _lines_head(stream, str(path), found,
                                                          allow_unknown_keys)
-        checks = _References(vocabulary, sources, events, known)
+        checks = _References(vocabulary, sources, events, known, stamp[0])
         rank = {e.id: i for i, e in reversed(list(enumerate(e for _, e in events)))}
         offset = stream.tell()
         builder, fast = ClaimBuilder(), fast_line_reader()
@@ -381,7 +381,7 @@ def _index_lines(path: Path, as_of: dt.datetime | None, tolerance: Tolerance | N
             raise DossierError([Problem("$", f"cannot read the file: {exc}")],
                                str(path)) from exc
         lines = _Lines(path, allow_unknown_keys, offsets, lengths, numbers, stamp)
-        found.extend(_line_paths(checks.problems(lines, event_of)))
+        found.extend(_line_paths(checks.problems(lines)))
     if found:
         raise DossierError(found, str(path))
     context = Context(vocabulary, tuple(sorted((s for _, s in sources), key=lambda s: s.id)),
@@ -395,33 +395,47 @@ def _index_lines(path: Path, as_of: dt.datetime | None, tolerance: Tolerance | N
 class _References:
     """The reference checks :func:`claims.load` makes over a whole file (``reference_problems``
     on every claim at once), made one claim at a time with the same problems in the same
-    order, keeping only each claim's id (for duplicates and revisions)."""
+    order, in memory that does not hold the claims' ids.
+
+    Each claim keeps only its id's hash (8 bytes), and sets two bits of a filter of about a
+    bit per 8 bytes of file. A claim whose bits are set already may repeat an earlier id;
+    at the end the claims that share such a hash (or the hash of a revised id) are read
+    again, and their ids compared. Revising claims keep what their check needs.
+    """
 
     def __init__(self, vocabulary: Vocabulary, sources: list[tuple[int, Source]],
-                 events: list[tuple[int, Event]], known: dict[str, set[str]]) -> None:
+                 events: list[tuple[int, Event]], known: dict[str, set[str]],
+                 size: int) -> None:
         self._vocabulary = vocabulary
         self._sources = {s.id for _, s in sources} | known.get("sources", set())
         self._events = {e.id for _, e in events} | known.get("events", set())
-        self._found = reference_problems(vocabulary, sources, events, [], also_known=known)
-        self._ids: dict[str, int] = {}
-        """Each claim id and the place of the last claim with it."""
-        self._revising: list[tuple[int, int, str, str]] = []
-        """(line number, place, id, revised id) of each claim that revises another."""
-        self._speakers: dict[tuple[str, str], int] = {}
-        self._speaker_of = array("i")
-        """Each claim's source and predicate, as an index into ``_speakers``."""
+        self._head = reference_problems(vocabulary, sources, events, [], also_known=known)
+        self._found: list[tuple[int, int, Problem]] = []
+        """(place, 1, problem) for each claim's problems; duplicates come in as (place, 0)."""
+        self._hashes = array("q")
+        bits = 1 << max(16, (size // 8).bit_length())
+        self._mask = bits - 1
+        self._filter = bytearray(bits // 8)
+        self._again: set[int] = set()
+        """Hashes of ids that may have been given before."""
+        self._revising: list[tuple[int, str, str, str, str, str]] = []
+        """(line number, id, revised id, source, event, predicate) of each claim that
+        revises another."""
         self._fine: dict[tuple[Any, ...], bool] = {}
         """Shapes of claims whose references are known to be good (or bad)."""
 
     def claim(self, number: int, ordinal: int, claim: Claim) -> None:
-        if claim.id in self._ids:
-            self._found.append(Problem(f"$.claims[{number}].id",
-                                       f"duplicate claim id {excerpt(claim.id)}"))
-        self._ids[claim.id] = ordinal
-        speaker = (claim.provenance.source, claim.predicate)
-        self._speaker_of.append(self._speakers.setdefault(speaker, len(self._speakers)))
+        key = hash(claim.id)
+        self._hashes.append(key)
+        first, second = key & self._mask, (key >> 32) & self._mask
+        bits = self._filter
+        if (bits[first >> 3] >> (first & 7)) & (bits[second >> 3] >> (second & 7)) & 1:
+            self._again.add(key)
+        bits[first >> 3] |= 1 << (first & 7)
+        bits[second >> 3] |= 1 << (second & 7)
         if claim.revises is not None:
-            self._revising.append((number, ordinal, claim.id, claim.revises))
+            self._revising.append((number, claim.id, claim.revises, claim.source, claim.event,
+                                   claim.predicate))
         provenance = claim.provenance
         sources = self._sources
         shape = None
@@ -441,29 +455,35 @@ class _References:
                                       also_known=known)
         if shape is not None:
             self._fine[shape] = not problems
-        self._found.extend(problems)
+        self._found.extend((ordinal, 1, p) for p in problems)
 
-    def problems(self, lines: _Lines, event_of: array[int]) -> list[Problem]:
-        """Every problem found, then those of revisions (which need the whole file)."""
-        found = self._found
-        for number, ordinal, ident, revised_id in self._revising:
-            revised = self._ids.get(revised_id)
-            if revised is None:
-                found.append(Problem(f"$.claims[{number}].revises",
-                                     f"unknown claim {revised_id!r}"))
-                continue
-            same = (self._speaker_of[revised] == self._speaker_of[ordinal]
-                    and event_of[revised] == event_of[ordinal] >= 0)
-            if same:
-                continue
-            claim, target = lines.fetch([ordinal])[0], lines.fetch([revised])[0]
-            if (target.source, target.event, target.predicate) != (
-                    claim.source, claim.event, claim.predicate):
+    def problems(self, lines: _Lines) -> list[Problem]:
+        """Every problem, in the order :func:`reference_problems` gives them for the whole
+        file: the head's, each claim's (a repeated id first), then the revisions'."""
+        revised = {hash(r[2]) for r in self._revising}
+        wanted = self._again | revised
+        sharing: dict[int, list[int]] = {}
+        for ordinal, key in enumerate(self._hashes):
+            if key in wanted:
+                sharing.setdefault(key, []).append(ordinal)
+        places = sorted(o for key, group in sharing.items()
+                        if len(group) > 1 or key in revised for o in group)
+        last: dict[str, Claim] = {}  # each id read again, and the last claim that has it
+        for ordinal, claim in zip(places, lines.fetch(places), strict=True):
+            if claim.id in last:
+                number = lines.numbers[ordinal]
+                self._found.append((ordinal, 0, Problem(
+                    f"$.claims[{number}].id", f"duplicate claim id {excerpt(claim.id)}")))
+            last[claim.id] = claim
+        found = self._head + [p for _, _, p in sorted(self._found, key=lambda f: f[:2])]
+        for number, ident, revises, source, event, predicate in self._revising:
+            path = f"$.claims[{number}].revises"
+            target = last.get(revises)
+            if target is None:
+                found.append(Problem(path, f"unknown claim {revises!r}"))
+            elif (target.source, target.event, target.predicate) != (source, event, predicate):
                 found.append(Problem(
-                    f"$.claims[{number}].revises",
-                    f"claim {ident!r} revises {target.id!r}, which is not its own source's "
-                    f"statement about the same event and predicate "
-                    f"({target.source}, {target.event}, {target.predicate})"))
-        self._ids.clear()
+                    path, f"claim {ident!r} revises {target.id!r}, which is not its own "
+                          f"source's statement about the same event and predicate "
+                          f"({target.source}, {target.event}, {target.predicate})"))
         return found
-
