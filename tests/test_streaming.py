@@ -33,6 +33,7 @@ from claims.io._writing import (
     write_claim_lines,
 )
 from claims.report import ChunkedReport, reconcile_in_chunks
+from claims.report import _lines as first_pass
 from tests import strategies
 from tests.conftest import ROOT, SEED
 from tests.test_fuzz import _generate_module, documents, render
@@ -221,7 +222,7 @@ def test_ids_are_compared_themselves_where_their_hashes_meet(
         generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first pass keeps each id's hash, not the id: where hashes are equal (here every
     id of one length shares one), the claims are read again and the ids compared."""
-    monkeypatch.setattr(claims.report._chunked, "hash", len, raising=False)
+    monkeypatch.setattr(first_pass, "hash", len, raising=False)
     head, items = _lines(generated)
     assert _refusal(lambda: reconcile_in_chunks(generated)) is None
     items[5]["revises"] = items[900]["id"]
