@@ -126,12 +126,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _reconciled(path: str, as_of: dt.datetime | None = None) -> ChunkedReport:
+def _checked(path: str, as_of: dt.datetime | None = None) -> ChunkedReport:
     """The dossier at ``path`` (``-``: a JSON document on standard input), checked and ready
     to be reconciled a chunk of events at a time."""
     _progress(f"reading {path}")
     source = loads(sys.stdin.read()) if path == "-" else path
-    chunked = reconcile_in_chunks(source, as_of=as_of, progress=_progress)
+    return reconcile_in_chunks(source, as_of=as_of, progress=_progress)
+
+
+def _reconciling(path: str, as_of: dt.datetime | None = None) -> ChunkedReport:
+    chunked = _checked(path, as_of)
     _progress(f"reconciling {chunked.claim_count:,} claims")
     return chunked
 
@@ -142,7 +146,7 @@ def _export(args: argparse.Namespace) -> None:
         raise ClaimsError("say what to export: --ucdp, --airwars, --acled, --results, "
                           "--claims, --wikipedia, --wikidata or --prov")
     distinct_paths((args.file,), tuple((f"--{name}", path) for name, path in targets.items()))
-    export.write_exports(_reconciled(args.file), targets, progress=_progress)
+    export.write_exports(_reconciling(args.file), targets, progress=_progress)
     for target in targets.values():
         print(f"wrote {target}")
 
@@ -157,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     source = args.source if args.command == "convert" else args.file
     try:
         if args.command == "check":
-            checked = _reconciled(source)
+            checked = _checked(source)
             print(f"{args.file}: {checked.claim_count} claims about {len(checked.events)} "
                   f"events from {len(checked.sources)} sources; no problems")
         elif args.command == "convert":
@@ -172,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "export":
             _export(args)
         else:
-            report = _reconciled(source, args.as_of)
+            report = _reconciling(source, args.as_of)
             if args.json:  # JSON escapes control characters itself
                 report.write_json(sys.stdout.write, _progress)
             elif args.infobox:
