@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-from typing import IO, Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from claims.export._rows import Row
 from claims.io import write_atomically
@@ -23,10 +24,10 @@ def neutralise(cell: Any) -> Any:
     return cell
 
 
-def write_csv(rows: list[Row], path: str | os.PathLike[str], *, formulas: bool = False
+def write_csv(rows: Iterable[Row], path: str | os.PathLike[str], *, formulas: bool = False
               ) -> None:
     """Write rows (all with the same keys) as CSV with a header; empty values stay empty,
-    times are written in ISO 8601 with their offset.
+    times are written in ISO 8601 with their offset. No rows, no header: the file is empty.
 
     Quotes come from sources and may hold anything, so a text cell that begins with ``=``,
     ``+``, ``-``, ``@``, a tab or a carriage return is written with a leading apostrophe,
@@ -35,22 +36,45 @@ def write_csv(rows: list[Row], path: str | os.PathLike[str], *, formulas: bool =
     existing file as it was.
 
     Args:
-        rows: The rows.
+        rows: The rows; any iterable, read once and row by row (a generator writes in
+            memory that does not grow with the rows).
         path: The file.
         formulas: Write such cells verbatim (for a program, not a spreadsheet, to read).
     """
-    def cell(value: Any) -> Any:
-        if value is None:
-            return ""
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return value if formulas else neutralise(value)
+    write_atomically(path, lambda stream: CsvRows(stream, formulas=formulas).write(rows),
+                     newline="")
 
-    def write(stream: IO[str]) -> None:
-        if not rows:
-            return
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
 
-    write_atomically(path, write, newline="")
+class Writable(Protocol):
+    """Somewhere to write text: an open text stream, or anything with its ``write``."""
+
+    def write(self, text: str, /) -> Any: ...
+
+
+class CsvRows:
+    """Rows written to an open text stream (opened with ``newline=""``) as :func:`write_csv`
+    writes them, in as many calls as the rows come in: the first row's keys make the
+    header."""
+
+    def __init__(self, stream: Writable, *, formulas: bool = False) -> None:
+        self._stream = stream
+        self._formulas = formulas
+        self._writer: csv.DictWriter[str] | None = None
+
+    def write(self, rows: Iterable[Row]) -> None:
+        """Write these rows (the header first, before the first row of all)."""
+        formulas = self._formulas
+
+        def cell(value: Any) -> Any:
+            if value is None:
+                return ""
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            return value if formulas else neutralise(value)
+
+        writer = self._writer
+        for row in rows:
+            if writer is None:
+                writer = self._writer = csv.DictWriter(self._stream, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow({k: cell(v) for k, v in row.items()})

@@ -3,12 +3,13 @@ report, each reconciled figure derived from the claims behind it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from claims._extras import require
 from claims.export._events import claims_behind
-from claims.model import Dossier, Provenance, Relay, Scope
-from claims.reconciler import CountResult, Policy
+from claims.model import Claim, Dossier, Provenance, Relay, Scope, Source, Vocabulary
+from claims.reconciler import CountResult, EventResult, Policy
 from claims.report import Report
 
 
@@ -43,11 +44,25 @@ def prov_document(dossier: Dossier, report: Report | None = None) -> Any:
         report: Its report, to add the reconciled figures.
     """
     model = require("prov.model", extra="prov", feature="prov_document")
+    document = new_document(model)
+    add_sources(document, dossier.sources, dossier.vocabulary)
+    add_claims(document, model, dossier.claims)
+    if report is not None:
+        add_figures(document, report, report.results)
+    return document
+
+
+def new_document(model: Any) -> Any:
+    """An empty PROV document with the ``claims`` namespace (``model`` is ``prov.model``)."""
     document = model.ProvDocument()
     document.add_namespace("claims", "urn:claims:")
-    vocabulary = dossier.vocabulary
+    return document
+
+
+def add_sources(document: Any, sources: Iterable[Source], vocabulary: Vocabulary) -> None:
+    """Each source as an agent, acting on behalf of the party it speaks for."""
     parties: set[str] = set()
-    for source in dossier.sources:
+    for source in sources:
         agent = document.agent(f"claims:source/{source.id}", {
             "prov:label": source.name, "claims:kind": source.kind,
             **({"claims:reliability": source.reliability.value} if source.reliability else {}),
@@ -60,7 +75,11 @@ def prov_document(dossier: Dossier, report: Report | None = None) -> Any:
                         if vocabulary.has("actors", source.affiliation) else source.affiliation)
                 document.agent(party, {"prov:label": name})
             document.actedOnBehalfOf(agent, party)
-    for claim in dossier.claims:
+
+
+def add_claims(document: Any, model: Any, claims: Iterable[Claim]) -> None:
+    """Each claim as an entity attributed to its source, and each relay as a quotation."""
+    for claim in claims:
         provenance = claim.provenance
         quote = (model.Literal(provenance.quote, langtag=provenance.language)
                  if provenance.language else provenance.quote)
@@ -85,17 +104,20 @@ def prov_document(dossier: Dossier, report: Report | None = None) -> Any:
             document.wasQuotedFrom(relayed, entity)
             document.wasAttributedTo(relayed, f"claims:source/{relay.outlet}")
             _published(document, relayed, relay)
-    if report is not None:
-        for event in report.results:
-            for result in event.counts:
-                estimate = Policy.MOST_CREDIBLE.estimate(result)
-                figure = document.entity(_figure_id(result), {
-                    "prov:label": result.range_text(), "claims:event": result.key.event,
-                    "claims:predicate": result.key.predicate, "claims:low": result.low.value,
-                    "claims:high": result.high.value, "claims:high_open": result.high.open,
-                    "claims:grade": result.grade.value,
-                    **({"claims:best": estimate.best} if estimate.best is not None else {}),
-                })
-                for claim in claims_behind([result], report):
-                    document.wasDerivedFrom(figure, f"claims:claim/{claim.id}")
-    return document
+
+
+def add_figures(document: Any, report: Report, events: Iterable[EventResult]) -> None:
+    """Each count result of ``events`` (of ``report``) as a figure derived from the claims
+    behind it."""
+    for event in events:
+        for result in event.counts:
+            estimate = Policy.MOST_CREDIBLE.estimate(result)
+            figure = document.entity(_figure_id(result), {
+                "prov:label": result.range_text(), "claims:event": result.key.event,
+                "claims:predicate": result.key.predicate, "claims:low": result.low.value,
+                "claims:high": result.high.value, "claims:high_open": result.high.open,
+                "claims:grade": result.grade.value,
+                **({"claims:best": estimate.best} if estimate.best is not None else {}),
+            })
+            for claim in claims_behind([result], report):
+                document.wasDerivedFrom(figure, f"claims:claim/{claim.id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.model import Dossier
+from claims.model import Claim, Dossier, Source
 from claims.report import Report
 
 Row = dict[str, Any]
@@ -14,26 +14,27 @@ Row = dict[str, Any]
 def claim_rows(dossier: Dossier) -> list[Row]:
     """One row per claim, its provenance in columns (source, outlets, published, quote);
     ``published`` is the zone-aware start of the publication time."""
-    rows = []
-    for claim in dossier.claims:
-        source = dossier.source(claim.source)
-        published = claim.provenance.published
-        rows.append({
-            "claim": claim.id, "event": claim.event, "predicate": claim.predicate,
-            "category": claim.scope.category, "actor": claim.scope.actor,
-            "place": claim.scope.place, "status": claim.status.value,
-            "value": None if claim.value is None else str(claim.value),
-            "low": getattr(claim.value, "low", None), "high": getattr(claim.value, "high", None),
-            "bound": getattr(getattr(claim.value, "bound", None), "value", None),
-            "hedge": None if claim.hedge is None else claim.hedge.value,
-            "source": source.id, "source_name": source.name, "source_kind": source.kind,
-            "outlets": "; ".join(r.outlet for r in claim.provenance.relays) or None,
-            "published": None if published is None else published.start,
-            "url": claim.provenance.url, "quote": claim.provenance.quote, "note": claim.note,
-            "title": claim.provenance.title,
-            "external_ids": "; ".join(claim.external_ids) or None,
-        })
-    return rows
+    return [claim_row(claim, dossier.source(claim.source)) for claim in dossier.claims]
+
+
+def claim_row(claim: Claim, source: Source) -> Row:
+    """The row of one claim (see :func:`claim_rows`), ``source`` being its source."""
+    published = claim.provenance.published
+    return {
+        "claim": claim.id, "event": claim.event, "predicate": claim.predicate,
+        "category": claim.scope.category, "actor": claim.scope.actor,
+        "place": claim.scope.place, "status": claim.status.value,
+        "value": None if claim.value is None else str(claim.value),
+        "low": getattr(claim.value, "low", None), "high": getattr(claim.value, "high", None),
+        "bound": getattr(getattr(claim.value, "bound", None), "value", None),
+        "hedge": None if claim.hedge is None else claim.hedge.value,
+        "source": source.id, "source_name": source.name, "source_kind": source.kind,
+        "outlets": "; ".join(r.outlet for r in claim.provenance.relays) or None,
+        "published": None if published is None else published.start,
+        "url": claim.provenance.url, "quote": claim.provenance.quote, "note": claim.note,
+        "title": claim.provenance.title,
+        "external_ids": "; ".join(claim.external_ids) or None,
+    }
 
 
 def result_rows(report: Report) -> list[Row]:

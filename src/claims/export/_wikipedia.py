@@ -4,10 +4,11 @@ provenance of the claims that set them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from claims.export._events import day_span
 from claims.model import Claim, Source
-from claims.reconciler import CountResult, headline_counts
+from claims.reconciler import CountResult, EventResult, headline_counts
 from claims.render import count_line
 from claims.report import Report
 
@@ -102,12 +103,23 @@ def wikipedia_infobox(report: Report, event: str | None = None) -> str:
         report: The report.
         event: One event, or every event (each labelled).
     """
-    events = [report.event(event)] if event is not None else list(report.results)
+    if event is not None:
+        return "\n".join(wikipedia_lines(report, [report.event(event)]))
+    results = report.results
+    return "\n".join(wikipedia_lines(report, results, labelled=len(results) > 1))
+
+
+def wikipedia_lines(report: Report, events: Iterable[EventResult] | None = None, *,
+                    labelled: bool = False) -> list[str]:
+    """The lines :func:`wikipedia_infobox` joins, for ``events`` (every event of the report
+    when None), each event's lines after its title in bold when ``labelled`` and it has any.
+    A claim belongs to one event, so the lines of a report's events made in parts (each part
+    writing its claims' references in full once) are the lines of the whole."""
     refs = _Refs(report)
     lines = []
-    for result in events:
+    for result in report.results if events is None else events:
         counts = headline_counts(result, report.context.vocabulary)
-        if event is None and len(events) > 1 and counts:
+        if labelled and counts:
             lines.append(f"'''{_value(result.title)}'''")
         lines.extend(_cited(r, report, refs) for r in counts)
-    return "\n".join(lines)
+    return lines
