@@ -14,7 +14,7 @@ from claims.bulk._checks import clean_relays, clean_rows
 from claims.errors import DossierError, Problem
 from claims.io._parsing import UNREADABLE, parse
 from claims.io._reading import _SECTIONS, _check_head, _read_head
-from claims.model import Event, Source, Vocabulary, reference_problems
+from claims.model import Claim, Event, Source, Vocabulary, reference_problems
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_.:-]*")
 
@@ -38,6 +38,14 @@ class Head:
         self.checked = False
         """Whether the rows were not checked again, as a Parquet file this library checked
         and wrote, unchanged since (see :attr:`claims.bulk.Bulk.checked_when_written`)."""
+
+    def problems_of(self, number: int, claim: Claim) -> list[Problem]:
+        """One claim's dangling references against this head, placed ``$.claims[number]``
+        (its ``revises`` aside: that needs every claim, and is checked over the frame)."""
+        return reference_problems(
+            self.vocabulary, [], [], [(number, claim)],
+            also_known={"sources": self.source_ids, "events": self.event_ids,
+                        "claims": {claim.revises} if claim.revises else set()})
 
     @property
     def count(self) -> int:

@@ -29,7 +29,7 @@ from claims.io._parquet import (
     order_problems,
 )
 from claims.io._reading import load, parquet_head, row_claim, row_paths
-from claims.model import Claim, reference_problems
+from claims.model import Claim
 
 _NAMES = [name for name, _ in CLAIM_COLUMNS]
 
@@ -207,10 +207,7 @@ def _exact(flat: Any, head: Head, found: list[Problem], rows: list[int]) -> Any:
         claim = row_claim(nest_claim(values), row, found, False, builder)
         if claim is None:
             continue
-        problems = reference_problems(
-            head.vocabulary, [], [], [(row, claim)],
-            also_known={"sources": head.source_ids, "events": head.event_ids,
-                        "claims": {claim.revises} if claim.revises else set()})
+        problems = head.problems_of(row, claim)
         if problems:
             found.extend(row_paths(problems))
             continue

@@ -33,7 +33,7 @@ from claims.io._builder import ClaimBuilder, fast_line_reader
 from claims.io._files import LINES_FORMAT
 from claims.io._reading import _line_claim, _line_paths
 from claims.io._writing import unstructure
-from claims.model import Claim, reference_problems
+from claims.model import Claim
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -359,10 +359,7 @@ def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], hea
         claim = _line_claim(line, number, found, False, builder, fast)
         if claim is None:
             continue
-        problems = reference_problems(
-            head.vocabulary, [], [], [(number, claim)],
-            also_known={"sources": head.source_ids, "events": head.event_ids,
-                        "claims": {claim.revises} if claim.revises else set()})
+        problems = head.problems_of(number, claim)
         if problems:
             found.extend(_line_paths(problems))
             continue
