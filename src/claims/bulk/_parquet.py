@@ -207,10 +207,9 @@ def _exact(flat: Any, head: Head, found: list[Problem], rows: list[int]) -> Any:
         claim = row_claim(nest_claim(values), row, found, False, builder)
         if claim is None:
             continue
-        problems = head.problems_of(row, claim)
-        if problems:
-            found.extend(row_paths(problems))
-            continue
+        # a claim with dangling references is kept for the checks across claims (an id
+        # said twice, a revision), as the reader checks it; its problems refuse the file
+        found.extend(row_paths(head.problems_of(row, claim)))
         accepted.append((row, order, claim))
     return claims_frame(accepted)
 

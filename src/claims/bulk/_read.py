@@ -359,10 +359,9 @@ def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], hea
         claim = _line_claim(line, number, found, False, builder, fast)
         if claim is None:
             continue
-        problems = head.problems_of(number, claim)
-        if problems:
-            found.extend(_line_paths(problems))
-            continue
+        # a claim with dangling references is kept for the checks across claims (an id
+        # said twice, a revision), as the reader checks it; its problems refuse the file
+        found.extend(_line_paths(head.problems_of(number, claim)))
         accepted.append((number, offsets[index - first], claim))
     return claims_frame(accepted)
 
