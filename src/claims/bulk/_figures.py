@@ -71,7 +71,7 @@ def ranges(claims: Any, context: Context) -> Any:
     return scopes.decoded(pl.concat(groups).lazy().join(names.lazy(), on="summary"))
 
 
-_SLICE = 125_000
+_SLICE = 60_000
 """About how many claims' groups are worked out at once."""
 
 
