@@ -16,7 +16,7 @@ from typing import Any
 from claims._extras import require
 from claims.bulk._checks import stray_events
 from claims.bulk._head import Head, read_head
-from claims.bulk._read import claims_frame, cross_problems, figure_frame
+from claims.bulk._read import claims_frame, cross_problems, figure_frame, vouched
 from claims.errors import DossierError, Problem
 from claims.io._builder import ClaimBuilder
 from claims.io._columns import CLAIM_COLUMNS, nest_claim
@@ -178,18 +178,9 @@ def order_problems_of(orders: Any, total: int) -> list[Problem]:
 
 def _group(flat: Any, expected: dict[str, Any], head: Head, found: list[Problem]) -> Any:
     pl = _pl()
-    col = pl.col
     if any(flat.schema.get(name) != kind for name, kind in expected.items() if name != ORDER):
         return _exact(flat, head, found, flat["line"].to_list())
-    flat = flat.with_columns(
-        head.clean.alias("_clean"))
-    relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
-    if relays.height:
-        bad = (relays.explode("relays").unnest("relays")
-               .filter(~head.clean_relays)["line"].unique())
-        flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
-    suspect = flat.filter(~col("_clean"))["line"].to_list()
-    clean = figure_frame(flat.filter(col("_clean")))
+    clean, suspect = vouched(flat.with_columns(head.clean.alias("_clean")), head)
     if not suspect:
         return clean
     return pl.concat([clean, _exact(flat, head, found, suspect)]).sort("line")

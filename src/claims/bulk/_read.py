@@ -333,17 +333,25 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
         wrong = quoting.filter(quotes != 2 * (col("_keys") + col("_strings"))
                                + _quotes_inside())["line"]
         flat = flat.with_columns(col("_clean") & ~col("line").is_in(wrong.implode()))
+    clean, suspect = vouched(flat, head)
+    if not suspect and not unreadable:
+        return clean
+    judged = _exact(lines, first, offsets, sorted([*suspect, *unreadable]), head, found)
+    return pl.concat([clean, judged]).sort("line")
+
+
+def vouched(flat: Any, head: Head) -> tuple[Any, list[int]]:
+    """The figure frame of the rows of ``flat`` the columnar checks vouch for (its ``_clean``
+    column, and every relay of the row checked), and the lines of the others."""
+    pl = _pl()
+    col = pl.col
     relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
     if relays.height:
         bad = (relays.explode("relays").unnest("relays")
                .filter(~head.clean_relays)["line"].unique())
         flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
-    suspect = flat.filter(~col("_clean"))["line"].to_list()
-    clean = figure_frame(flat.filter(col("_clean")))
-    if not suspect and not unreadable:
-        return clean
-    judged = _exact(lines, first, offsets, sorted([*suspect, *unreadable]), head, found)
-    return pl.concat([clean, judged]).sort("line")
+    return (figure_frame(flat.filter(col("_clean"))),
+            flat.filter(~col("_clean"))["line"].to_list())
 
 
 def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], head: Head,
