@@ -13,7 +13,7 @@ from claims.errors import DossierError, Problem
 from claims.io._builder import ClaimBuilder
 from claims.io._files import PathLike
 from claims.io._parquet import ParquetRows, order_problems
-from claims.io._reading import parquet_head, row_claim, row_paths
+from claims.io._reading import checked_parquet_head, row_claim, row_paths
 from claims.model import Claim, Event, Source, Vocabulary, reference_problems
 
 
@@ -50,12 +50,7 @@ class ParquetParts:
             MissingExtraError: without the ``parquet`` extra.
         """
         rows = ParquetRows(path)
-        found: list[Problem] = []
-        vocabulary, sources, events, known = parquet_head(rows, found, allow_unknown_keys)
-        found.extend(row_paths(reference_problems(vocabulary, sources, events, [],
-                                                  also_known=known)))
-        if found:
-            raise DossierError(found, str(path))
+        vocabulary, sources, events, _ = checked_parquet_head(rows, allow_unknown_keys)
         return cls(str(path), os.path.abspath(path), vocabulary, tuple(s for _, s in sources),
                    tuple(e for _, e in events), _plan(rows), rows.total, allow_unknown_keys)
 

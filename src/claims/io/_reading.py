@@ -262,6 +262,23 @@ def _line_paths(problems: list[Problem]) -> Iterator[Problem]:
             yield problem.rooted_at("line 1: $")
 
 
+def _checked_lines_head(stream: IO[bytes], path: str, allow_unknown_keys: bool) -> tuple[
+    Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]], dict[str, set[str]]
+]:
+    """The head on a JSON Lines stream's first line, with its references checked.
+
+    Raises:
+        DossierError: for the head's problems, placed ``line 1: $...``.
+    """
+    found: list[Problem] = []
+    vocabulary, sources, events, known = _lines_head(stream, path, found, allow_unknown_keys)
+    found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
+                                                also_known=known)))
+    if found:
+        raise DossierError(found, path)
+    return vocabulary, sources, events, known
+
+
 def lines_head(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
     """The head of a JSON Lines dossier (its first line), checked, as a dossier without claims.
 
@@ -272,14 +289,9 @@ def lines_head(path: PathLike, *, allow_unknown_keys: bool = False) -> Dossier:
         stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
-    found: list[Problem] = []
     with stream:
-        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
-                                                         allow_unknown_keys)
-    found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
-                                                also_known=known)))
-    if found:
-        raise DossierError(found, str(path))
+        vocabulary, sources, events, _ = _checked_lines_head(stream, str(path),
+                                                             allow_unknown_keys)
     return Dossier.unchecked(tuple(s for _, s in sources), vocabulary,
                              tuple(e for _, e in events), ())
 
@@ -300,14 +312,9 @@ def iter_claims(path: PathLike, *, allow_unknown_keys: bool = False) -> Iterator
         stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
-    found: list[Problem] = []
     with stream:
-        vocabulary, sources, events, known = _lines_head(stream, str(path), found,
-                                                         allow_unknown_keys)
-        found.extend(_line_paths(reference_problems(vocabulary, sources, events, [],
-                                                    also_known=known)))
-        if found:
-            raise DossierError(found, str(path))
+        vocabulary, sources, events, known = _checked_lines_head(stream, str(path),
+                                                                 allow_unknown_keys)
         known = {
             "sources": known.get("sources", set()) | {s.id for _, s in sources},
             "events": known.get("events", set()) | {e.id for _, e in events},
@@ -450,14 +457,27 @@ def row_paths(problems: list[Problem]) -> Iterator[Problem]:
             yield problem.rooted_at("head: $")
 
 
-def _iter_parquet(path: PathLike, allow_unknown_keys: bool) -> Iterator[Claim]:
-    rows = ParquetRows(path)
+def checked_parquet_head(rows: ParquetRows, allow_unknown_keys: bool) -> tuple[
+    Vocabulary, list[tuple[int, Source]], list[tuple[int, Event]], dict[str, set[str]]
+]:
+    """The head of a Parquet dossier with its schema and references checked.
+
+    Raises:
+        DossierError: for any problem of the head or schema.
+    """
     found: list[Problem] = []
     vocabulary, sources, events, known = parquet_head(rows, found, allow_unknown_keys)
     found.extend(row_paths(reference_problems(vocabulary, sources, events, [],
                                               also_known=known)))
     if found:
-        raise DossierError(found, str(path))
+        raise DossierError(found, rows.path)
+    return vocabulary, sources, events, known
+
+
+def _iter_parquet(path: PathLike, allow_unknown_keys: bool) -> Iterator[Claim]:
+    rows = ParquetRows(path)
+    found: list[Problem] = []
+    vocabulary, sources, events, known = checked_parquet_head(rows, allow_unknown_keys)
     known = {
         "sources": known.get("sources", set()) | {s.id for _, s in sources},
         "events": known.get("events", set()) | {e.id for _, e in events},
