@@ -315,6 +315,41 @@ def test_a_mangled_row_gets_the_readers_verdict(data: st.DataObject) -> None:
         assert list(bulk.reconcile(mangled).group_ranges()) == list(expected.ranges())
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_a_claim_with_an_undeclared_event_and_predicate_is_reported_once(
+        suffix: str, tmp_path: Path) -> None:
+    """A claim the reader keeps for the checks across claims, though its references dangle,
+    has each of its problems reported once (they were reported twice: once when its line was
+    read, once more when its event was found undeclared)."""
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
+    dossier = claims.load(SEED)
+    path = tmp_path / f"d{suffix}"
+    claims.dump(dossier, path)
+    if suffix == ".jsonl":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        claim = json.loads(lines[1])
+        claim["event"], claim["predicate"] = "killed", "militiaman"
+        lines[1] = json.dumps(claim)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        place = "line 2"
+    else:
+        pa, parquet = pytest.importorskip("pyarrow"), pytest.importorskip("pyarrow.parquet")
+        table = parquet.read_table(path)
+        columns = {n: table.column(n).to_pylist() for n in table.column_names}
+        columns["event"][0], columns["predicate"][0] = "killed", "militiaman"
+        parquet.write_table(pa.table(columns, schema=table.schema), path)
+        place = "row 0"
+    with pytest.raises(DossierError) as refused:
+        claims.load(path)
+    with pytest.raises(DossierError) as caught:
+        bulk.reconcile(path)
+    expected = [f"unknown event 'killed' @ {place}: $.event",
+                f"unknown predicate 'militiaman' @ {place}: $.predicate"]
+    assert sorted(map(str, refused.value.problems)) == expected
+    assert sorted(map(str, caught.value.problems)) == expected
+
+
 def test_a_file_this_library_wrote_is_not_checked_again(tmp_path: Path) -> None:
     """The writer leaves a digest of the rows it checked and the head; a file whose digest
     holds is read without checking its rows again, and gives the same figures."""

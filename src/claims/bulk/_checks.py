@@ -81,9 +81,10 @@ def clean_rows(vocabulary: Vocabulary, sources: set[str]) -> Any:
     ``claims.io.CLAIM_COLUMNS``, relays aside) that the reader would accept as they are. Built
     once for a file and used on each of its chunks.
 
-    Relays are checked apart (:func:`clean_relays`), and events once over the whole file
-    (:func:`stray_events`): a set of a hundred thousand events made again for every chunk
-    would cost more than the rest of the checks."""
+    Relays are checked apart (:func:`clean_relays`), and events apart too
+    (``claims.bulk._read.vouched``: the few thousand a chunk names, against the head's set): a
+    list of a hundred thousand events made a series again for every chunk would cost more than
+    the rest of the checks."""
     pl = _pl()
     col = pl.col
     kinds = {p.id: p.value.value for p in BUILTIN_PREDICATES}
@@ -170,15 +171,6 @@ def clean_rows(vocabulary: Vocabulary, sources: set[str]) -> Any:
     for check in checks[1:]:
         clean = clean & check
     return pl.coalesce(clean, pl.lit(False))
-
-
-def stray_events(frame: Any, events: set[str]) -> Any:
-    """The rows of a figure frame whose event the head does not declare."""
-    pl = _pl()
-    named = set(frame["event"].unique().drop_nulls().cast(pl.String).to_list())
-    unknown = sorted(named - events)
-    return frame.filter(pl.col("event").cast(pl.String).is_in(
-        pl.Series(unknown, dtype=pl.String).implode())) if unknown else frame.clear()
 
 
 def clean_relays(sources: set[str]) -> Any:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from claims._extras import require
-from claims.bulk._checks import stray_events
 from claims.bulk._head import Head, read_head
 from claims.bulk._read import claims_frame, cross_problems, figure_frame, vouched
 from claims.errors import DossierError, Problem
@@ -146,14 +145,6 @@ def read_part(path: Path | str, head: Head, found: list[Problem], first: int,
         parts.append(_group(flat, expected, head, found))
         first += flat.height
     frame = pl.concat(parts) if parts else claims_frame([])
-    stray = stray_events(frame, head.event_ids)
-    if stray.height:  # the reader says what is wrong with these rows
-        frame = frame.join(stray.select("line"), on="line", how="anti")
-        flat = (scan.with_row_index("line").filter(pl.col("line").is_in(stray["line"].implode()))
-                .select(*_NAMES, pl.col("line").cast(pl.UInt32)).collect()
-                .join(stray.select("line", "offset"), on="line"))
-        frame = pl.concat([frame, _exact(flat, head, found, stray["line"].to_list())]
-                          ).sort("line")
     return frame, (pl.concat(orders) if orders else pl.DataFrame(
         schema={"line": pl.UInt32, "offset": pl.Int64}))
 

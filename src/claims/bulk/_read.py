@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from claims.bulk._checks import TIME_FORMAT, stray_events
+from claims.bulk._checks import TIME_FORMAT
 from claims.bulk._head import Head, read_head
 from claims.errors import DossierError, Problem, excerpt
 from claims.io._builder import ClaimBuilder, fast_line_reader
@@ -229,17 +229,6 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
     frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
-    stray = stray_events(frame, head.event_ids)
-    if stray.height:  # the reader says what is wrong with these lines
-        frame = frame.join(stray.select("line"), on="line", how="anti")
-        with path.open("rb") as stream:
-            lines = []
-            for offset in stray["offset"]:
-                stream.seek(offset)
-                lines.append(stream.readline())
-        numbered = stray["line"].to_list()
-        frame = pl.concat([frame, _exact(lines, 0, stray["offset"], list(range(len(lines))),
-                                         head, found, numbered)]).sort("line")
     found.extend(cross_problems(frame))
     if found:
         raise DossierError(found, str(path))
@@ -342,7 +331,8 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
 
 def vouched(flat: Any, head: Head) -> tuple[Any, list[int]]:
     """The figure frame of the rows of ``flat`` the columnar checks vouch for (its ``_clean``
-    column, and every relay of the row checked), and the lines of the others."""
+    column, every relay of the row checked, and an event the head declares), and the lines of
+    the others."""
     pl = _pl()
     col = pl.col
     relays = flat.select("line", "source", "relays").filter(col("relays").list.len() > 0)
@@ -350,27 +340,30 @@ def vouched(flat: Any, head: Head) -> tuple[Any, list[int]]:
         bad = (relays.explode("relays").unnest("relays")
                .filter(~head.clean_relays)["line"].unique())
         flat = flat.with_columns(col("_clean") & ~col("line").is_in(bad.implode()))
+    named = set(flat.filter(col("_clean"))["event"].unique().drop_nulls().to_list())
+    unknown = named - head.event_ids  # a chunk names a few thousand events at most
+    if unknown:
+        flat = flat.with_columns(col("_clean") & ~col("event").is_in(
+            pl.Series(sorted(unknown), dtype=pl.String).implode()))
     return (figure_frame(flat.filter(col("_clean"))),
             flat.filter(~col("_clean"))["line"].to_list())
 
 
 def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], head: Head,
-           found: list[Problem], named: list[int] | None = None) -> Any:
+           found: list[Problem]) -> Any:
     """The lines ``numbers`` (``lines[number - first]``) read by the library's reader:
-    problems to ``found``, the claims it accepts as a figure frame. ``named`` gives each
-    line's number in the file where ``numbers`` are only positions."""
+    problems to ``found``, the claims it accepts as a figure frame."""
     builder, fast = ClaimBuilder(), fast_line_reader()
     accepted: list[tuple[int, int, Claim]] = []
-    for position, index in enumerate(numbers):
-        line = lines[index - first]
-        number = index if named is None else named[position]
+    for number in numbers:
+        line = lines[number - first]
         claim = _line_claim(line, number, found, False, builder, fast)
         if claim is None:
             continue
         # a claim with dangling references is kept for the checks across claims (an id
         # said twice, a revision), as the reader checks it; its problems refuse the file
         found.extend(_line_paths(head.problems_of(number, claim)))
-        accepted.append((number, offsets[index - first], claim))
+        accepted.append((number, offsets[number - first], claim))
     return claims_frame(accepted)
 
 
