@@ -105,6 +105,7 @@ _NASTY: list[Any] = [5, "5", True, None, "", " ", "\u0000x", [], {}, 1.0, -1, 2*
                      "x\u2028", "2021-06-28T00:00:00", "2021-06-28T00:00Z", "killed",
                      "militiaman", "sohr", "exact", "at_least", "9", 9, "denied",
                      "not_disclosed", "complete", ["ucdp-ged:1"], ["bad id"], "he said \"x\":",
+                     "ucdp-ged:1",  # a list of one, to polars
                      {"type": "count", "low": 3, "bound": "at_least"}]
 
 
@@ -192,6 +193,23 @@ def test_problems_are_placed_by_line_as_load_places_them(tmp_path: Path) -> None
     assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))
     assert any(str(p) == "unknown source 'afp' @ line 2: $.provenance.source"
                for p in caught.value.problems)
+
+
+def test_an_external_id_not_in_a_list_is_refused_as_load_refuses_it(tmp_path: Path) -> None:
+    """polars reads a lone string where a list is expected as a list of one: the bulk path
+    must not accept what the reader refuses."""
+    lines = _seed_lines(tmp_path)
+    claim = json.loads(lines[1])
+    claim["external_ids"] = "ucdp-ged:1"
+    lines[1] = json.dumps(claim)
+    path = tmp_path / "scalar.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DossierError) as refused:
+        claims.load(path)
+    with pytest.raises(DossierError) as caught:
+        bulk.reconcile(path)
+    assert list(map(str, caught.value.problems)) == list(map(str, refused.value.problems))
+    assert str(caught.value.problems[0]).endswith("@ line 2: $.external_ids")
 
 
 def test_blank_lines_and_a_missing_last_newline_are_read_as_load_reads_them(
@@ -348,6 +366,47 @@ def test_a_claim_with_an_undeclared_event_and_predicate_is_reported_once(
                 f"unknown predicate 'militiaman' @ {place}: $.predicate"]
     assert sorted(map(str, refused.value.problems)) == expected
     assert sorted(map(str, caught.value.problems)) == expected
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_ids_said_twice_and_wrong_revisions_get_the_readers_problems(
+        suffix: str, tmp_path: Path) -> None:
+    """The checks across claims (made over the whole frame, not line by line) give what
+    :func:`claims.load` gives: the later of two claims with one id, a ``revises`` naming no
+    claim, and one naming another source's claim."""
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
+    path = tmp_path / f"d{suffix}"
+    claims.dump(claims.load(SEED), path)
+    if suffix == ".jsonl":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [json.loads(line) for line in lines[1:]]
+    else:
+        pa, parquet = pytest.importorskip("pyarrow"), pytest.importorskip("pyarrow.parquet")
+        table = parquet.read_table(path)
+        columns = {n: table.column(n).to_pylist() for n in table.column_names}
+        rows = [{"id": i, "provenance": {"source": s}}
+                for i, s in zip(columns["id"], columns["source"], strict=True)]
+    other = next(i for i, row in enumerate(rows) if i > 2
+                 and row["provenance"]["source"] != rows[2]["provenance"]["source"])
+    changes = {1: ("id", rows[0]["id"]), 2: ("revises", "no-such-claim"),
+               other: ("revises", rows[2]["id"])}
+    for index, (key, value) in changes.items():
+        if suffix == ".jsonl":
+            rows[index][key] = value
+        else:
+            columns[key][index] = value
+    if suffix == ".jsonl":
+        path.write_text("\n".join([lines[0], *map(json.dumps, rows)]) + "\n",
+                        encoding="utf-8")
+    else:
+        parquet.write_table(pa.table(columns, schema=table.schema), path)
+    with pytest.raises(DossierError) as refused:
+        claims.load(path)
+    with pytest.raises(DossierError) as caught:
+        bulk.reconcile(path)
+    assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))
+    assert len(refused.value.problems) == 3
 
 
 def test_a_file_this_library_wrote_is_not_checked_again(tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ ignore (a misspelt or unknown key) or a value it would quietly turn into text (`
 caught by counting, on each line, the keys (``"...":``) and the quotation marks it holds
 against what was parsed: any line where they differ is read by the reader (so is a line
 with a space before a colon, a number written with a fraction or an exponent (polars would
-take ``1.0`` as an integer, the reader refuses it), or an escaped code point: slower, never
+take ``1.0`` as an integer, the reader refuses it), external ids not written as a list
+(polars would take a lone string as a list of one), or an escaped code point: slower, never
 wrong).
 
 What is kept is the *figure frame* (:data:`FIGURE_COLUMNS`): the few columns the count rules
@@ -312,6 +313,9 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
         (col("text").str.count_matches('":', literal=True) == col("_keys"))
         & ~col("text").str.contains("\\u", literal=True)
         & ~col("text").str.contains(r":\s*-?[0-9]+[.eE]")  # a number with a fraction or exponent
+        # polars reads a lone string as a list of one: the ids must be written as a list
+        & (col("external_ids").is_null()
+           | col("text").str.contains(r'"external_ids":\s*\['))
         & (inner | (quotes == 2 * (col("_keys") + col("_strings"))))
     )
     flat = flat.with_columns(
