@@ -221,6 +221,29 @@ def test_blank_lines_and_a_missing_last_newline_are_read_as_load_reads_them(
     _same_figures(path)
 
 
+@pytest.mark.parametrize("mangle", [
+    pytest.param(lambda lines: [*lines[:2], lines[2].replace(b'"quote": "', b'"quote": "\xff'),
+                                *lines[3:]], id="invalid UTF-8"),
+    pytest.param(lambda lines: [line + b"\r" for line in lines], id="CRLF"),
+    pytest.param(lambda lines: [lines[0], b"\xef\xbb\xbf" + lines[1], *lines[2:]], id="BOM"),
+    pytest.param(lambda lines: [lines[0], b" \r\t", *lines[1:], b"\r"], id="blank lines"),
+])
+def test_the_bytes_of_a_line_get_the_readers_verdict(mangle: Any, tmp_path: Path) -> None:
+    """Lines are split and decoded in bulk, a chunk at a time: bytes that are not UTF-8, line
+    ends written CR LF, a byte order mark and lines of blanks get what the reader gives."""
+    lines = [line.encode("utf-8") for line in _seed_lines(tmp_path)]
+    path = tmp_path / "bytes.jsonl"
+    path.write_bytes(b"\n".join(mangle(lines)) + b"\n")
+    try:
+        expected = claims.reconcile(claims.load(path))
+    except DossierError as refused:
+        with pytest.raises(DossierError) as caught:
+            bulk.reconcile(path)
+        assert list(map(str, caught.value.problems)) == list(map(str, refused.problems))
+        return
+    assert list(bulk.reconcile(path).group_ranges()) == list(expected.ranges())
+
+
 def test_a_count_beyond_64_bits_is_a_clear_error(tmp_path: Path) -> None:
     lines = _seed_lines(tmp_path)
     index = next(i for i, line in enumerate(lines) if '"predicate": "killed"' in line)

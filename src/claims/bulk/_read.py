@@ -238,30 +238,30 @@ def read_lines(path: Path) -> tuple[Head, Any]:
 
 def in_turn(work: Callable[[_T], _R], pieces: Iterable[_T]) -> list[_R]:
     """``work`` done on each piece, two at a time (polars does much of a piece's work on one
-    thread), the results in order, no more pieces taken from ``pieces`` than are being worked
-    on."""
+    thread), the results in order. One piece more than are being worked on is taken from
+    ``pieces`` ahead, so that a worker done first finds the next one waiting."""
     workers = min(2, os.cpu_count() or 1)
     done: list[_R] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[_R]] = deque()
         for piece in pieces:
             pending.append(pool.submit(work, piece))
-            if len(pending) >= workers:
+            if len(pending) > workers:
                 done.append(pending.popleft().result())
         done.extend(future.result() for future in pending)
     return done
 
 
-def _checked_chunk(chunk: tuple[int, int, list[bytes]], head: Head) -> tuple[Any, list[Problem]]:
+def _checked_chunk(chunk: tuple[int, int, bytes], head: Head) -> tuple[Any, list[Problem]]:
     found: list[Problem] = []
-    first, start, lines = chunk
-    return _chunk(lines, first, start, head, found), found
+    first, start, body = chunk
+    return _chunk(body, first, start, head, found), found
 
 
-def _chunks(stream: io.BufferedReader | Any, first: int
-            ) -> Iterator[tuple[int, int, list[bytes]]]:
-    """The lines after the head, in chunks, each with the number and byte offset of its first
-    line."""
+def _chunks(stream: io.BufferedReader | Any, first: int) -> Iterator[tuple[int, int, bytes]]:
+    """The lines after the head, in chunks of whole lines (the bytes, without the last line's
+    end), each with the number and byte offset of its first line. The lines are split by the
+    worker that checks them, not here: this runs on the thread that hands out the chunks."""
     number, rest, offset = first, b"", stream.tell()
     while True:
         block = stream.read(CHUNK_BYTES)
@@ -273,35 +273,37 @@ def _chunks(stream: io.BufferedReader | Any, first: int
             rest = block
             continue
         rest = block[cut + 1:]
-        lines = block[:cut].split(b"\n")
-        yield number, offset, lines
-        number += len(lines)
+        body = block[:cut]
+        yield number, offset, body
+        number += body.count(b"\n") + 1
         offset += cut + 1
     if rest:
-        yield number, offset, [rest]
+        yield number, offset, rest
 
 
-_BLANK = b" \t\r\n"
-
-
-def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[Problem]) -> Any:
+def _chunk(body: bytes, first: int, start: int, head: Head, found: list[Problem]) -> Any:
     """One chunk of lines (the first numbered ``first``, at byte ``start``) as a figure frame;
     its problems go to ``found``."""
     pl = _pl()
     col = pl.col
-    raw = pl.Series("raw", lines, dtype=pl.Binary)
-    sizes = raw.bin.size() + 1
+    try:  # split by polars, without holding the interpreter's lock
+        text = pl.Series("text", [body], dtype=pl.Binary).cast(pl.String).str.split(
+            "\n").explode()
+        sizes = text.str.len_bytes() + 1
+    except pl.exceptions.PolarsError:  # not UTF-8 somewhere: the reader says where
+        split = body.split(b"\n")
+        text = pl.Series("text", [_utf8(line) for line in split], dtype=pl.String)
+        sizes = pl.Series([len(line) + 1 for line in split], dtype=pl.Int64)
     offsets = (sizes.cum_sum() - sizes + start).cast(pl.Int64)
-    text = raw.cast(pl.String, strict=False)
     frame = pl.DataFrame({"text": text, "offset": offsets}).with_row_index("line",
                                                                          offset=first)
-    blank = frame["text"].str.strip_chars(" \t\r").str.len_bytes() == 0
+    blank = frame["text"].str.contains(r"^[ \t\r]*$")
     frame = frame.filter(~blank.fill_null(False))
     unreadable = frame.filter(col("text").is_null())["line"].to_list()
     frame = frame.filter(col("text").is_not_null())
+    lines = _Lines(body)
     try:
-        decoded = frame.select("line", "offset", col("text").str.json_decode(claim_dtype())
-                               .alias("claim"), "text").unnest("claim")
+        decoded = frame.hstack(_decoded(frame["text"]).unnest("claim"))
     except Exception:
         numbers = sorted([*frame["line"].to_list(), *unreadable])
         return _exact(lines, first, offsets, numbers, head, found)
@@ -333,6 +335,43 @@ def _chunk(lines: list[bytes], first: int, start: int, head: Head, found: list[P
     return pl.concat([clean, judged]).sort("line")
 
 
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+class _Lines:
+    """A chunk's lines as bytes, split only if a line must be read by the reader."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+        self._lines: list[bytes] | None = None
+
+    def __getitem__(self, index: int) -> bytes:
+        if self._lines is None:
+            self._lines = self._body.split(b"\n")
+        return self._lines[index]
+
+
+def _decoded(text: Any) -> Any:
+    """The claims of a column of lines, parsed by polars (a frame of one column, ``claim``).
+
+    A few thousand lines are parsed at a time: polars parses a column chunk by chunk, and at
+    ten thousand lines a chunk it spends about two thirds more than at a thousand."""
+    pl = _pl()
+    if len(text) > _PARSED_AT_ONCE:
+        text = pl.concat([text.slice(start, _PARSED_AT_ONCE)
+                          for start in range(0, len(text), _PARSED_AT_ONCE)], rechunk=False)
+    decoded = pl.DataFrame({"text": text}).select(
+        pl.col("text").str.json_decode(claim_dtype()).alias("claim"))
+    return decoded.rechunk()  # the checks run faster over one chunk than over several
+
+
+_PARSED_AT_ONCE = 1_000
+
+
 def vouched(flat: Any, head: Head) -> tuple[Any, list[int]]:
     """The figure frame of the rows of ``flat`` the columnar checks vouch for (its ``_clean``
     column, every relay of the row checked, and an event the head declares), and the lines of
@@ -353,7 +392,7 @@ def vouched(flat: Any, head: Head) -> tuple[Any, list[int]]:
             flat.filter(~col("_clean"))["line"].to_list())
 
 
-def _exact(lines: list[bytes], first: int, offsets: Any, numbers: list[int], head: Head,
+def _exact(lines: _Lines, first: int, offsets: Any, numbers: list[int], head: Head,
            found: list[Problem]) -> Any:
     """The lines ``numbers`` (``lines[number - first]``) read by the library's reader:
     problems to ``found``, the claims it accepts as a figure frame."""
