@@ -9,6 +9,7 @@ import json
 import tempfile
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,7 @@ from tests.strategies import RECONCILE_SOURCES, RECONCILE_VOCABULARY, reconcilab
 
 pytest.importorskip("polars")
 from claims import bulk
+from claims.bulk import _figures
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "june-2021-us-airstrike-syria.json"
@@ -86,17 +88,52 @@ def _relayed(claim: claims.Claim, outlet: str | None) -> claims.Claim:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reconcilable_claims(max_size=24),
        st.lists(st.none() | st.sampled_from([s.id for s in RECONCILE_SOURCES]), min_size=24,
-                max_size=24))
+                max_size=24),
+       st.sampled_from([64, 0]))
 def test_the_bulk_figures_are_the_object_paths(found: list[claims.Claim],
-                                               outlets: list[str | None]) -> None:
+                                               outlets: list[str | None], bits: int) -> None:
     """Over generated dossiers with scope hierarchies, accounts and parts, revisions (by
     time and by ``revises``), denials, non-claims, hedges and relays, every count group's
-    figures are those of :meth:`claims.Report.ranges`, in its order."""
+    figures are those of :meth:`claims.Report.ranges`, in its order; with sets of scopes kept
+    as the bits of a number (up to 64 scopes) and as text (past them)."""
     relayed = [_relayed(c, o) for c, o in zip(found, outlets, strict=False)]
     events = [claims.Event(id="e1", title="One"), claims.Event(id="e2", title="Two")]
     dossier = claims.Dossier(RECONCILE_SOURCES, RECONCILE_VOCABULARY, events, relayed)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, \
+            mock.patch.object(_figures, "_SET_BITS", bits):
         _same_figures(_lines(dossier, Path(folder)))
+
+
+@pytest.mark.parametrize("bits", [64, 0])
+def test_one_statements_parts_add_up_as_the_object_path_adds_them(bits: int,
+                                                                   tmp_path: Path) -> None:
+    """One statement's figures on different branches add up for the group above them ("3
+    civilians and 4 militiamen": at least 7 people); a part within another, a second
+    statement's parts, or one part repeated, do not. Sets of scopes as bits and as text give
+    the same."""
+    def said(ident: str, scope: claims.Scope, low: int, quote: str = "one statement",
+             source: str = "monitor") -> claims.Claim:
+        return claims.Claim(id=ident, event="e1", predicate="killed",
+                            value=claims.Count(low, low), scope=scope,
+                            provenance=claims.Provenance(source=source, quote=quote))
+
+    found = [said("a", claims.Scope("civilian"), 3), said("b", claims.Scope("militiaman"), 4),
+             said("c", claims.Scope("child"), 2),  # within civilian: not added again
+             said("d", claims.Scope("civilian"), 6, quote="another"),
+             said("e", claims.Scope("militiaman"), 1, source="agency"),
+             said("f", claims.Scope("militiaman"), 4, quote="twice"),
+             said("g", claims.Scope("militiaman"), 4, quote="twice"),
+             said("h", claims.Scope("civilian"), 1, quote="twice"),
+             claims.Claim(id="p", event="e1", predicate="killed", scope=claims.Scope("person"),
+                          value=claims.Count(2, bound=claims.model.Bound.AT_LEAST),
+                          provenance=claims.Provenance(source="agency", quote="people"))]
+    dossier = claims.Dossier(RECONCILE_SOURCES, RECONCILE_VOCABULARY,
+                             [claims.Event(id="e1", title="One")], found)
+    with mock.patch.object(_figures, "_SET_BITS", bits):
+        reconciled = _same_figures(_lines(dossier, tmp_path))
+    people = reconciled.ranges().filter(category="person").row(0, named=True)
+    # 3 civilians and 4 militiamen in one statement: at least 7 people, more than any part
+    assert (people["low"], people["high_open"], people["feasible_low"]) == (2, True, 7)
 
 
 # -- the same verdict as claims.load on every line ----------------------------------------

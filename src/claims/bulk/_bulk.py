@@ -77,7 +77,8 @@ class Bulk:
         columns ``event``, ``predicate``, ``category``, ``actor``, ``place``, ``low``,
         ``high``, ``high_open``, ``high_more_than``, ``feasible_low``, ``feasible_high`` and
         ``contradicted`` (the fields of :class:`claims.GroupRange`), in the order
-        :meth:`claims.Report.ranges` gives them."""
+        :meth:`claims.Report.ranges` gives them. The five labels are categoricals: they
+        compare with text as text does."""
         if self._ranges is None:
             self._ranges = ranges(self._claims, self.context)
         return self._ranges

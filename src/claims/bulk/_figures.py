@@ -12,15 +12,18 @@ worked out once per distinct case in Python by the reconciler's own functions an
 
 from __future__ import annotations
 
+import threading
+from functools import partial
 from typing import Any
 
+from claims.bulk._threads import in_turn
 from claims.model import BUILTIN_PREDICATES, Scope, ValueKind, Vocabulary
 from claims.reconciler import Context, scope_order
 
 RANGE_COLUMNS = ("event", "predicate", "category", "actor", "place", "low", "high",
                  "high_open", "high_more_than", "feasible_low", "feasible_high", "contradicted")
 """The columns of :meth:`claims.bulk.Bulk.ranges`, one row per count group, as the fields of
-:class:`claims.GroupRange`."""
+:class:`claims.GroupRange` (the five labels as polars categoricals)."""
 
 
 
@@ -53,26 +56,33 @@ def ranges(claims: Any, context: Context) -> Any:
                + col("predicate").to_physical().cast(pl.UInt64)).alias("summary")
     counts = claims.lazy().with_row_index("row").filter(
         col("predicate").is_in(count_predicates(vocabulary)))
-    names = counts.select(summary, "event", "predicate").unique("summary").collect().cast(
-        {"event": pl.String, "predicate": pl.String})
+    names = counts.select(summary, "event", "predicate").unique("summary").collect()
+    names = names.sort(col("event").cast(pl.String), col("predicate").cast(pl.String)
+                       ).with_row_index("_summary_order")
     scopes = _Scopes(counts)
     standing = _standing(scopes.coded(counts.select("row", summary, *_READ)))
     standing = _supersede(standing, claims, scopes, vocabulary)
-    # Summaries are independent: worked out a slice at a time, the memory the groups take
-    # stays that of one slice, whatever the collection's size.
+    # Summaries are independent: worked out a slice at a time (two at once), the memory the
+    # groups take stays that of two slices, whatever the collection's size.
     slices = max(1, -(-standing.height // _SLICE))
     which = pl.col("summary").hash() % slices
-    groups = []
-    for index in range(slices):
-        part = standing.filter(which == index) if slices > 1 else standing
-        groups.append(_aggregate(_expand(part, scopes, context), scopes, vocabulary))
-        del part
-    del standing
+    parts = ((standing.filter(which == index) for index in range(slices)) if slices > 1
+             else iter([standing]))
+    groups = in_turn(partial(_groups, scopes=scopes, context=context), parts)
+    del standing, parts
     return scopes.decoded(pl.concat(groups).lazy().join(names.lazy(), on="summary"))
 
 
-_SLICE = 60_000
-"""About how many claims' groups are worked out at once."""
+def _groups(claims: Any, scopes: _Scopes, context: Context) -> Any:
+    return _aggregate(_expand(claims, scopes, context), scopes, context.vocabulary)
+
+
+_SLICE = 100_000
+"""About how many claims' groups are worked out at once (two slices at a time)."""
+
+_SET_BITS = 64
+"""A set of scopes is kept as the bits of one number while every scope's code is below this;
+past it, as the text of its sorted codes (slower, the same groups)."""
 
 
 def _standing(claims: Any) -> Any:
@@ -124,12 +134,16 @@ class _Scopes:
         self.scopes = [Scope(*row) for row in
                        self._table.select(*self.PARTS).cast(pl.String).iter_rows()]
         self.codes = {scope: code for code, scope in enumerate(self.scopes)}
+        self._adding = threading.Lock()
 
     def code(self, scope: Scope) -> int:
         known = self.codes.get(scope)
         if known is None:
-            known = self.codes[scope] = len(self.scopes)
-            self.scopes.append(scope)
+            with self._adding:  # slices are worked out two at a time
+                known = self.codes.get(scope)
+                if known is None:
+                    known = self.codes[scope] = len(self.scopes)
+                    self.scopes.append(scope)
         return known
 
     def coded(self, claims: Any) -> Any:
@@ -147,10 +161,10 @@ class _Scopes:
              "actor": [self.scopes[c].actor for c in used],
              "place": [self.scopes[c].place for c in used],
              "_order": [rank[c] for c in used]},
-            schema={"group": pl.UInt32, "category": pl.String, "actor": pl.String,
-                    "place": pl.String, "_order": pl.UInt32})
+            schema={"group": pl.UInt32, "category": pl.Categorical, "actor": pl.Categorical,
+                    "place": pl.Categorical, "_order": pl.UInt32})
         return (groups.join(table.lazy(), on="group", how="left")
-                .sort("event", "predicate", "_order").select(*RANGE_COLUMNS).collect())
+                .sort("_summary_order", "_order").select(*RANGE_COLUMNS).collect())
 
 
 def _supersede(claims: Any, everything: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
@@ -228,7 +242,7 @@ def _expand(claims: Any, scopes: _Scopes, context: Context) -> Any:
     slim = claims.select(
         "summary", "scope", "statement", "value_low", "value_high", "least", "most",
         "more_than", complete.alias("complete"))
-    if len(scopes.scopes) <= 63:  # a set of scopes as the bits of one number
+    if len(scopes.scopes) <= _SET_BITS:  # a set of scopes as the bits of one number
         count = len(scopes.scopes)
         plan_key = col("scope").replace_strict(list(range(count)),
                                                [1 << c for c in range(count)],
@@ -324,6 +338,45 @@ def _aggregate(rows: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
 
 
 def _sums_of_parts(parts: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
+    """For each group, the largest sum of the parts one statement gives on different branches
+    of the hierarchy (``_sum_of_parts``); None when no statement gives two parts."""
+    pl = _pl()
+    col = pl.col
+    statement = ["summary", "group", "statement"]
+    if not parts.height:
+        return None
+    width = int(parts["scope"].max()) + 1
+    if width > _SET_BITS:
+        return _sums_of_parts_by_text(parts, scopes, vocabulary)
+    bit = col("scope").replace_strict(list(range(width)), [1 << c for c in range(width)],
+                                      return_dtype=pl.UInt64)
+    each = parts.group_by(*statement, "scope").agg(
+        pl.len().alias("_n"), col("value_low").first()).with_columns(bit.alias("_bit"))
+    each = each.with_columns(pl.when(col("_n") > 1).then(col("_bit")).otherwise(0)
+                             .alias("_twice"))
+    sets = each.group_by(statement).agg(
+        col("_bit").sum().alias("_set"), col("_twice").sum(), col("_n").sum()
+    ).filter(col("_n") > 1)
+    if not sets.height:
+        return None
+    tops = []
+    for stated, twice in sets.select("_set", "_twice").unique().iter_rows():
+        codes = [c for c in range(width) if stated >> c & 1]
+        codes += [c for c in range(width) if twice >> c & 1]
+        top = _top_parts(codes, scopes, vocabulary)
+        if top:
+            tops.append((stated, twice, sum(1 << c for c in top)))
+    if not tops:
+        return None
+    table = pl.DataFrame(tops, schema={"_set": pl.UInt64, "_twice": pl.UInt64,
+                                       "_tops": pl.UInt64}, orient="row")
+    chosen = sets.join(table, on=["_set", "_twice"]).select(*statement, "_tops")
+    sums = (each.join(chosen, on=statement).filter((col("_bit") & col("_tops")) != 0)
+            .group_by(statement).agg(col("value_low").sum().alias("summed")))
+    return sums.group_by("summary", "group").agg(col("summed").max())
+
+
+def _sums_of_parts_by_text(parts: Any, scopes: _Scopes, vocabulary: Vocabulary) -> Any:
     """For each group, the largest sum of the parts one statement gives on different branches
     of the hierarchy (``_sum_of_parts``); None when no statement gives two parts."""
     pl = _pl()

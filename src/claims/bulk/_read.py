@@ -20,15 +20,13 @@ from those lines alone.
 from __future__ import annotations
 
 import io
-import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from claims.bulk._checks import TIME_FORMAT
 from claims.bulk._head import Head, read_head
+from claims.bulk._threads import in_turn
 from claims.errors import DossierError, Problem, excerpt
 from claims.io._builder import ClaimBuilder, fast_line_reader
 from claims.io._files import LINES_FORMAT
@@ -234,22 +232,6 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     if found:
         raise DossierError(found, str(path))
     return head, frame
-
-
-def in_turn(work: Callable[[_T], _R], pieces: Iterable[_T]) -> list[_R]:
-    """``work`` done on each piece, two at a time (polars does much of a piece's work on one
-    thread), the results in order. One piece more than are being worked on is taken from
-    ``pieces`` ahead, so that a worker done first finds the next one waiting."""
-    workers = min(2, os.cpu_count() or 1)
-    done: list[_R] = []
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[_R]] = deque()
-        for piece in pieces:
-            pending.append(pool.submit(work, piece))
-            if len(pending) > workers:
-                done.append(pending.popleft().result())
-        done.extend(future.result() for future in pending)
-    return done
 
 
 def _checked_chunk(chunk: tuple[int, int, bytes], head: Head) -> tuple[Any, list[Problem]]:
