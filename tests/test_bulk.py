@@ -7,6 +7,7 @@ import copy
 import importlib
 import json
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -22,6 +23,7 @@ from tests.strategies import RECONCILE_SOURCES, RECONCILE_VOCABULARY, reconcilab
 pytest.importorskip("polars")
 from claims import bulk
 from claims.bulk import _figures
+from claims.bulk import _read as bulk_read
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "june-2021-us-airstrike-syria.json"
@@ -279,6 +281,61 @@ def test_the_bytes_of_a_line_get_the_readers_verdict(mangle: Any, tmp_path: Path
         assert list(map(str, caught.value.problems)) == list(map(str, refused.problems))
         return
     assert list(bulk.reconcile(path).group_ranges()) == list(expected.ranges())
+
+
+@pytest.mark.parametrize("chunk", [64, 1_000, 7_000])
+@pytest.mark.parametrize("last_newline", [True, False])
+def test_lines_are_numbered_across_chunks_as_load_numbers_them(
+        chunk: int, last_newline: bool, tmp_path: Path) -> None:
+    """Each worker counts its own chunk's lines: problems in many chunks, after blank lines,
+    are placed on the lines load places them on, and a good file gives the same figures."""
+    lines = _seed_lines(tmp_path)
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join([lines[0], "", *lines[1:6], " ", *lines[6:]])
+                    + ("\n" if last_newline else ""), encoding="utf-8")
+    for number in range(2, len(lines), 7):
+        claim = json.loads(lines[number])
+        claim["provenance"]["source"] = "nobody"
+        lines[number] = json.dumps(claim)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([lines[0], "", *lines[1:6], " ", *lines[6:]])
+                   + ("\n" if last_newline else ""), encoding="utf-8")
+    with mock.patch.object(bulk_read, "CHUNK_BYTES", chunk):
+        _same_figures(good)
+        with pytest.raises(DossierError) as refused:
+            claims.load(bad)
+        with pytest.raises(DossierError) as caught:
+            bulk.reconcile(bad)
+    assert list(map(str, caught.value.problems)) == list(map(str, refused.value.problems))
+    assert len(refused.value.problems) == len(range(2, len(lines), 7))
+
+
+def test_a_chunk_that_fails_leaves_no_other_waiting(tmp_path: Path) -> None:
+    """A chunk waits for the one before it to count its lines: when that one fails first, the
+    rest give up, and the failure itself is what the caller sees."""
+    path = _lines(claims.load(SEED), tmp_path)
+    original = bulk_read._chunk
+
+    def failing(body: bytes, index: int, *rest: Any) -> Any:
+        if index == 1:
+            raise MemoryError("no room")
+        return original(body, index, *rest)
+
+    outcome: dict[str, BaseException] = {}
+
+    def run() -> None:
+        try:
+            bulk.reconcile(path)
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    with mock.patch.object(bulk_read, "CHUNK_BYTES", 64), \
+            mock.patch.object(bulk_read, "_chunk", failing):
+        worker = threading.Thread(target=run)
+        worker.start()
+        worker.join(60)
+    assert not worker.is_alive()
+    assert isinstance(outcome.get("error"), MemoryError)
 
 
 def test_a_count_beyond_64_bits_is_a_clear_error(tmp_path: Path) -> None:

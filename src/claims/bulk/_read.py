@@ -20,6 +20,8 @@ from those lines alone.
 from __future__ import annotations
 
 import io
+import itertools
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -224,7 +226,8 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     with stream:
         head = read_head(stream.readline() or b"null", LINES_FORMAT, "line 1", str(path), found,
                          line=1)
-        done = in_turn(lambda chunk: _checked_chunk(chunk, head), _chunks(stream, 2))
+        numbering = _Numbering(2)
+        done = in_turn(lambda chunk: _checked_chunk(chunk, head, numbering), _chunks(stream))
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
     frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
@@ -234,38 +237,65 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     return head, frame
 
 
-def _checked_chunk(chunk: tuple[int, int, bytes], head: Head) -> tuple[Any, list[Problem]]:
+def _checked_chunk(chunk: tuple[int, int, bytes], head: Head,
+                   numbering: _Numbering) -> tuple[Any, list[Problem]]:
     found: list[Problem] = []
-    first, start, body = chunk
-    return _chunk(body, first, start, head, found), found
+    index, start, body = chunk
+    try:
+        return _chunk(body, index, start, numbering, head, found), found
+    except BaseException:
+        numbering.abandon()  # the chunks after this one must not wait for its count
+        raise
 
 
-def _chunks(stream: io.BufferedReader | Any, first: int) -> Iterator[tuple[int, int, bytes]]:
-    """The lines after the head, in chunks of whole lines (the bytes, without the last line's
-    end), each with the number and byte offset of its first line. The lines are split by the
-    worker that checks them, not here: this runs on the thread that hands out the chunks."""
-    number, rest, offset = first, b"", stream.tell()
-    while True:
+def _chunks(stream: io.BufferedReader | Any) -> Iterator[tuple[int, int, bytes]]:
+    """The lines after the head, in chunks of whole lines (each chunk's bytes, its index and
+    the byte offset of its first line). This runs on the thread that hands out the chunks, so
+    it does as little as it can: the lines are split and counted by the worker that checks
+    them."""
+    offset = stream.tell()
+    for index in itertools.count():
         block = stream.read(CHUNK_BYTES)
         if not block:
-            break
-        block = rest + block
-        cut = block.rfind(b"\n")
-        if cut < 0:
-            rest = block
-            continue
-        rest = block[cut + 1:]
-        body = block[:cut]
-        yield number, offset, body
-        number += body.count(b"\n") + 1
-        offset += cut + 1
-    if rest:
-        yield number, offset, rest
+            return
+        body = block + stream.readline()  # to the end of the last line begun
+        yield index, offset, body
+        offset += len(body)
 
 
-def _chunk(body: bytes, first: int, start: int, head: Head, found: list[Problem]) -> Any:
-    """One chunk of lines (the first numbered ``first``, at byte ``start``) as a figure frame;
-    its problems go to ``found``."""
+class _Numbering:
+    """The number of each chunk's first line, known once the chunk before it has counted its
+    lines (each worker counts its own chunk's; chunks are handed out in order, so the one
+    before is always being worked on or done)."""
+
+    def __init__(self, first: int) -> None:
+        self._firsts = {0: first}
+        self._abandoned = False
+        self._known = threading.Condition()
+
+    def first_line(self, index: int, lines: int) -> int:
+        """The number of chunk ``index``'s first line, once known; ``lines`` is how many it
+        holds."""
+        with self._known:
+            while index not in self._firsts:
+                if self._abandoned:
+                    raise DossierError([Problem("$", "an earlier chunk could not be read")])
+                self._known.wait()
+            first = self._firsts.pop(index)
+            self._firsts[index + 1] = first + lines
+            self._known.notify_all()
+            return first
+
+    def abandon(self) -> None:
+        with self._known:
+            self._abandoned = True
+            self._known.notify_all()
+
+
+def _chunk(body: bytes, index: int, start: int, numbering: _Numbering, head: Head,
+           found: list[Problem]) -> Any:
+    """Chunk ``index`` of the lines (at byte ``start``) as a figure frame; its problems go to
+    ``found``."""
     pl = _pl()
     col = pl.col
     try:  # split by polars, without holding the interpreter's lock
@@ -276,6 +306,9 @@ def _chunk(body: bytes, first: int, start: int, head: Head, found: list[Problem]
         split = body.split(b"\n")
         text = pl.Series("text", [_utf8(line) for line in split], dtype=pl.String)
         sizes = pl.Series([len(line) + 1 for line in split], dtype=pl.Int64)
+    if body.endswith(b"\n"):  # the end of the last line, not one more line
+        text, sizes = text.head(-1), sizes.head(-1)
+    first = numbering.first_line(index, len(text))
     offsets = (sizes.cum_sum() - sizes + start).cast(pl.Int64)
     frame = pl.DataFrame({"text": text, "offset": offsets}).with_row_index("line",
                                                                          offset=first)
