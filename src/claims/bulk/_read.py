@@ -19,6 +19,7 @@ from those lines alone.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import threading
@@ -58,6 +59,7 @@ def _pl() -> Any:
     return polars
 
 
+@functools.cache
 def claim_dtype() -> Any:
     """The JSON shape of a claim, as polars reads it."""
     pl = _pl()
@@ -97,6 +99,13 @@ _VALUE_ALL = [*_VALUE_TEXT, "low", "high", "best"]
 
 def _flatten(decoded: Any) -> Any:
     """The parsed claims as flat columns, with each line's count of keys and of strings."""
+    return decoded.select(*_flat_columns())
+
+
+@functools.cache
+def _flat_columns() -> tuple[Any, ...]:
+    """The expressions of :func:`_flatten`, built once: building them for every chunk held
+    the interpreter's lock the other worker needs."""
     pl = _pl()
     col = pl.col
     prov, value, scope = col("provenance"), col("value"), col("scope")
@@ -123,7 +132,7 @@ def _flatten(decoded: Any) -> Any:
                + _strings(prov, prov_text) + _present(published, _TIME)
                + _present(value, _VALUE_TEXT) + _present(scope, ["category", "actor", "place"])
                + relay_strings.fill_null(0) + col("external_ids").list.len().fill_null(0))
-    return decoded.select(
+    return (
         "id", "event", "predicate",
         scope.struct.field("category").alias("scope_category"),
         scope.struct.field("actor").alias("scope_actor"),
@@ -174,6 +183,7 @@ _RELAY_TEXT = ("outlet", "url", "published_start", "published_end", "published_p
                "published_wording", "quote", "title")
 
 
+@functools.cache
 def _quotes_inside() -> Any:
     """How many quotation marks the strings of a flat row hold."""
     pl = _pl()
@@ -324,17 +334,7 @@ def _chunk(body: bytes, index: int, start: int, numbering: _Numbering, head: Hea
         return _exact(lines, first, offsets, numbers, head, found)
     flat = pl.concat([decoded.select("line", "offset", "text"),
                       _flatten(decoded.drop("line", "offset", "text"))], how="horizontal")
-    quotes = col("text").str.count_matches('"', literal=True)
-    inner = col("text").str.contains('\\"', literal=True)
-    counted = (
-        (col("text").str.count_matches('":', literal=True) == col("_keys"))
-        & ~col("text").str.contains("\\u", literal=True)
-        & ~col("text").str.contains(r":\s*-?[0-9]+[.eE]")  # a number with a fraction or exponent
-        # polars reads a lone string as a list of one: the ids must be written as a list
-        & (col("external_ids").is_null()
-           | col("text").str.contains(r'"external_ids":\s*\['))
-        & (inner | (quotes == 2 * (col("_keys") + col("_strings"))))
-    )
+    quotes, inner, counted = _counted()
     flat = flat.with_columns(
         (counted & head.clean)
         .fill_null(False).alias("_clean"), inner.alias("_inner"))
@@ -355,6 +355,25 @@ def _utf8(line: bytes) -> str | None:
         return line.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+@functools.cache
+def _counted() -> tuple[Any, Any, Any]:
+    """How many quotation marks a line holds, whether one is inside a string, and whether the
+    keys and quotation marks on the line are those parsed (see the module's docstring)."""
+    col = _pl().col
+    quotes = col("text").str.count_matches('"', literal=True)
+    inner = col("text").str.contains('\\"', literal=True)
+    counted = (
+        (col("text").str.count_matches('":', literal=True) == col("_keys"))
+        & ~col("text").str.contains("\\u", literal=True)
+        & ~col("text").str.contains(r":\s*-?[0-9]+[.eE]")  # a number with a fraction or exponent
+        # polars reads a lone string as a list of one: the ids must be written as a list
+        & (col("external_ids").is_null()
+           | col("text").str.contains(r'"external_ids":\s*\['))
+        & (inner | (quotes == 2 * (col("_keys") + col("_strings"))))
+    )
+    return quotes, inner, counted
 
 
 class _Lines:
