@@ -310,6 +310,32 @@ def test_lines_are_numbered_across_chunks_as_load_numbers_them(
     assert len(refused.value.problems) == len(range(2, len(lines), 7))
 
 
+def _drop_source(head: str) -> str:
+    data = json.loads(head)
+    data["sources"] = [s for s in data["sources"] if s["id"] != "sohr"]
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("mangle", [
+    pytest.param(lambda head: "{not json", id="not JSON"),
+    pytest.param(lambda head: "[]", id="not an object"),
+    pytest.param(lambda head: head[:-1] + ', "zzz": 1}', id="unknown key"),
+    pytest.param(_drop_source, id="a source its claims name gone"),
+    pytest.param(lambda head: "", id="no head"),
+])
+def test_a_bad_head_gets_the_readers_verdict(mangle: Any, tmp_path: Path) -> None:
+    """The head is read beside the first chunks: what is wrong with it, or with the claims
+    because of it, is what load says."""
+    lines = _seed_lines(tmp_path)
+    path = tmp_path / "head.jsonl"
+    path.write_text("\n".join([mangle(lines[0]), *lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(DossierError) as refused:
+        claims.load(path)
+    with pytest.raises(DossierError) as caught:
+        bulk.reconcile(path)
+    assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))
+
+
 def test_a_chunk_that_fails_leaves_no_other_waiting(tmp_path: Path) -> None:
     """A chunk waits for the one before it to count its lines: when that one fails first, the
     rest give up, and the failure itself is what the caller sees."""

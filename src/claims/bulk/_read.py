@@ -24,6 +24,7 @@ import io
 import itertools
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -234,10 +235,15 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     except OSError as exc:
         raise DossierError([Problem("$", f"cannot read the file: {exc}")], str(path)) from exc
     with stream:
-        head = read_head(stream.readline() or b"null", LINES_FORMAT, "line 1", str(path), found,
-                         line=1)
-        numbering = _Numbering(2)
-        done = in_turn(lambda chunk: _checked_chunk(chunk, head, numbering), _chunks(stream))
+        first = stream.readline() or b"null"
+        # The head is read beside the first chunks, which need it only once they are parsed.
+        with ThreadPoolExecutor(max_workers=1) as aside:
+            heading = aside.submit(read_head, first, LINES_FORMAT, "line 1", str(path), found,
+                                   line=1)
+            numbering = _Numbering(2)
+            done = in_turn(lambda chunk: _checked_chunk(chunk, heading, numbering),
+                           _chunks(stream))
+            head = heading.result()
     parts = [frame for frame, _ in done]
     found.extend(problem for _, problems in done for problem in problems)
     frame = pl.concat(parts) if parts else figure_frame(_empty_flat())
@@ -247,12 +253,12 @@ def read_lines(path: Path) -> tuple[Head, Any]:
     return head, frame
 
 
-def _checked_chunk(chunk: tuple[int, int, bytes], head: Head,
+def _checked_chunk(chunk: tuple[int, int, bytes], heading: Future[Head],
                    numbering: _Numbering) -> tuple[Any, list[Problem]]:
     found: list[Problem] = []
     index, start, body = chunk
     try:
-        return _chunk(body, index, start, numbering, head, found), found
+        return _chunk(body, index, start, numbering, heading, found), found
     except BaseException:
         numbering.abandon()  # the chunks after this one must not wait for its count
         raise
@@ -302,10 +308,10 @@ class _Numbering:
             self._known.notify_all()
 
 
-def _chunk(body: bytes, index: int, start: int, numbering: _Numbering, head: Head,
+def _chunk(body: bytes, index: int, start: int, numbering: _Numbering, heading: Future[Head],
            found: list[Problem]) -> Any:
     """Chunk ``index`` of the lines (at byte ``start``) as a figure frame; its problems go to
-    ``found``."""
+    ``found``. The file's head (``heading``) is waited for once the lines are parsed."""
     pl = _pl()
     col = pl.col
     try:  # split by polars, without holding the interpreter's lock
@@ -331,7 +337,8 @@ def _chunk(body: bytes, index: int, start: int, numbering: _Numbering, head: Hea
         decoded = frame.hstack(_decoded(frame["text"]).unnest("claim"))
     except Exception:
         numbers = sorted([*frame["line"].to_list(), *unreadable])
-        return _exact(lines, first, offsets, numbers, head, found)
+        return _exact(lines, first, offsets, numbers, heading.result(), found)
+    head = heading.result()
     flat = pl.concat([decoded.select("line", "offset", "text"),
                       _flatten(decoded.drop("line", "offset", "text"))], how="horizontal")
     quotes, inner, counted = _counted()
