@@ -108,10 +108,11 @@ def _unchecked(path: Path) -> Any:
     """The figure frame of a file this library checked and wrote, unchanged since
     (:func:`claims.io._parquet.checked_when_written`): its rows are not checked again."""
     pl = _pl()
+    # Streamed, so that the quotes (read only to tell statements apart) are never held whole.
     return figure_frame(
         pl.scan_parquet(path).select(*_FIGURE_READ, ORDER).with_row_index("line")
         .with_columns(pl.col("line").cast(pl.UInt32), pl.col(ORDER).alias("offset"))
-        .collect())
+    ).collect(engine="streaming")
 
 
 _FIGURE_READ = ("id", "event", "predicate", "scope_category", "scope_actor", "scope_place",
