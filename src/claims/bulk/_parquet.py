@@ -10,7 +10,6 @@ strings) is read row by row the same way: slower, never wrong.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -84,17 +83,12 @@ def read_parquet(path: Path) -> tuple[Head, Any]:
             raise DossierError(problems, str(path))
         has_order = rows.has_order
     else:
+        head = read_head(raw.encode(), PARQUET_FORMAT, "head", str(path), found)
         has_order = True
         rows = pl.scan_parquet(path).select(pl.len()).collect().item()
-        # The rows are read as though the digest held, beside the head and the digest.
-        with ThreadPoolExecutor(max_workers=2) as aside:
-            unchecked = aside.submit(_unchecked, path)
-            written = aside.submit(checked_when_written, path, metadata, rows)
-            head = read_head(raw.encode(), PARQUET_FORMAT, "head", str(path), found)
-            if written.result():
-                head.checked = True
-                return head, unchecked.result()
-            unchecked.cancel()
+        if checked_when_written(path, metadata, rows):
+            head.checked = True
+            return head, _unchecked(path)
     frame, orders = read_part(path, head, found, 0, None, has_order)
     if has_order and orders.height:
         found.extend(order_problems_of(orders, orders.height))
