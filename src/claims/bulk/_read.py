@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from claims.bulk._checks import TIME_FORMAT
 from claims.bulk._head import Head, read_head
@@ -37,9 +37,6 @@ from claims.io._files import LINES_FORMAT
 from claims.io._reading import _line_claim, _line_paths
 from claims.io._writing import unstructure
 from claims.model import Claim
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
 
 CHUNK_BYTES = 4 * 2**20
 """About this many bytes of lines are parsed at once: the memory a chunk takes is what the
