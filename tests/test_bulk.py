@@ -516,7 +516,8 @@ def test_ids_said_twice_and_wrong_revisions_get_the_readers_problems(
         suffix: str, tmp_path: Path) -> None:
     """The checks across claims (made over the whole frame, not line by line) give what
     :func:`claims.load` gives: the later of two claims with one id, a ``revises`` naming no
-    claim, and one naming another source's claim."""
+    claim, one naming another source's claim, and one naming an id said twice (judged
+    against the later claim, as the reader judges it)."""
     if suffix == ".parquet":
         pytest.importorskip("pyarrow")
     path = tmp_path / f"d{suffix}"
@@ -533,7 +534,8 @@ def test_ids_said_twice_and_wrong_revisions_get_the_readers_problems(
     other = next(i for i, row in enumerate(rows) if i > 2
                  and row["provenance"]["source"] != rows[2]["provenance"]["source"])
     changes = {1: ("id", rows[0]["id"]), 2: ("revises", "no-such-claim"),
-               other: ("revises", rows[2]["id"])}
+               other: ("revises", rows[2]["id"]),
+               other + 1: ("revises", rows[0]["id"])}  # an id said twice: the later claim
     for index, (key, value) in changes.items():
         if suffix == ".jsonl":
             rows[index][key] = value
@@ -549,7 +551,7 @@ def test_ids_said_twice_and_wrong_revisions_get_the_readers_problems(
     with pytest.raises(DossierError) as caught:
         bulk.reconcile(path)
     assert sorted(map(str, caught.value.problems)) == sorted(map(str, refused.value.problems))
-    assert len(refused.value.problems) == 3
+    assert len(refused.value.problems) == 4
 
 
 def test_a_file_this_library_wrote_is_not_checked_again(tmp_path: Path) -> None:

@@ -497,8 +497,9 @@ def _empty_flat() -> Any:
 def cross_problems(frame: Any, place: str = "line") -> Iterator[Problem]:
     """What needs every claim: ids said twice (the later one, by ``offset``, is the one
     reported: the file's order for JSON Lines, the dossier's for Parquet), and ``revises``
-    naming a claim that is not its own source's statement about the same event and predicate.
-    Problems are placed ``{place} N`` by the ``line`` column."""
+    naming a claim that is not its own source's statement about the same event and predicate
+    (an id said twice stands, there, for the later claim, as the reader takes it). Problems
+    are placed ``{place} N`` by the ``line`` column."""
     pl = _pl()
     col = pl.col
     # Ids said twice are looked for among those whose 64-bit hash is said twice: hashing a
@@ -513,12 +514,12 @@ def cross_problems(frame: Any, place: str = "line") -> Iterator[Problem]:
     if not revising.height:
         return
     named = frame.filter(col("id").is_in(revising["revises"].unique().implode()))
-    firsts = named.sort("offset").unique("id", keep="first").select(
+    targets = named.sort("offset").unique("id", keep="last").select(
         col("id").alias("revises"), col("source").cast(pl.String).alias("r_source"),
         col("event").cast(pl.String).alias("r_event"),
         col("predicate").cast(pl.String).alias("r_predicate"))
     joined = revising.cast({"source": pl.String, "event": pl.String,
-                            "predicate": pl.String}).join(firsts, on="revises", how="left")
+                            "predicate": pl.String}).join(targets, on="revises", how="left")
     wrong = (col("r_source").is_null() | (col("r_source") != col("source"))
              | (col("r_event") != col("event")) | (col("r_predicate") != col("predicate")))
     for row in joined.filter(wrong).sort("line").iter_rows(named=True):
