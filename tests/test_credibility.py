@@ -150,3 +150,29 @@ def test_severity_follows_the_feasible_interval(found: list[claims.Claim]) -> No
                 assert all(not c.denied and c.bound in claims.reconciler._severity.POINT_BOUNDS
                            for c in clashing)
                 assert all(c.bounds.high != 0 for c in clashing if c.bounds.high is not None)
+
+
+def test_a_statement_assessed_keeps_every_other_field() -> None:
+    """``Contribution.assessed`` (the copy grading makes of every statement) is
+    ``attrs.evolve`` with the interest and grade: every field set to something not its
+    default comes through."""
+    import datetime as dt
+
+    import attrs
+
+    from claims.model import Bound, Interval
+    from claims.reconciler import Contribution, Credibility, Role
+
+    grade = Credibility(reliability="B", credibility=2, reasons=("reliability B",))
+    full = Contribution(
+        claims=("a", "b"), source="un", scope=Scope("civilian"), role=Role.PART,
+        stated=Interval(3, 5), figures=(3, 5), bounds=Interval(3), wording="3 to 5",
+        hedged=True, vague=True, reading="a part", denied=True, bound=Bound.BETWEEN,
+        interested="own losses", credibility=grade, name="UN",
+        published=dt.datetime(2021, 6, 28, tzinfo=dt.UTC), quote="three to five")
+    for value in attrs.asdict(full, recurse=False).values():  # a field added later too
+        assert value not in ("", False, None, Bound.EXACT)
+    other = Credibility(reliability="F", credibility=6, reasons=())
+    assert full.assessed("", other) == attrs.evolve(full, interested="", credibility=other)
+    assert full.assessed("marked", None) == attrs.evolve(full, interested="marked",
+                                                         credibility=None)

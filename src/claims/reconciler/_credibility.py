@@ -59,11 +59,10 @@ def assess(result: CountResult, claims: dict[str, Claim], accused: frozenset[str
                       else interest(first, accused, context))
         if contribution.role is Role.BROADER:
             graded.append(contribution if first is None
-                          else attrs.evolve(contribution, interested=interested))
+                          else contribution.assessed(interested, contribution.credibility))
         else:
-            graded.append(attrs.evolve(
-                contribution, interested=interested,
-                credibility=_grade(contribution, contributions, context, interested)))
+            graded.append(contribution.assessed(
+                interested, _grade(contribution, contributions, context, interested)))
     return attrs.evolve(result, contributions=tuple(graded))
 
 
